@@ -1,0 +1,77 @@
+import "server-only";
+import bcrypt from "bcryptjs";
+import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { Piscina } from "piscina";
+import { env } from "@/lib/env";
+
+// bcryptjs is pure JavaScript: at cost 12 a compare is ~375 ms of CPU. It runs in a worker
+// pool so the event loop keeps serving session checks; the queue is bounded so that a
+// sign-in storm is answered with 503 busy instead of waiting forever.
+
+export class HashPoolBusyError extends Error {
+  constructor() {
+    super("Password hashing pool is saturated");
+  }
+}
+
+const globalForPool = globalThis as unknown as { latchkeyHashPool?: Piscina };
+
+function pool(): Piscina {
+  if (!globalForPool.latchkeyHashPool) {
+    const threads = env.HASH_POOL_SIZE ?? availableParallelism();
+    globalForPool.latchkeyHashPool = new Piscina({
+      filename: path.join(process.cwd(), "lib", "auth", "hash-worker.mjs"),
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue: env.HASH_POOL_MAX_QUEUE,
+      idleTimeout: 60_000,
+    });
+  }
+  return globalForPool.latchkeyHashPool;
+}
+
+async function run<T>(name: "hash" | "compare", args: object): Promise<T> {
+  try {
+    return await pool().run(args, { name });
+  } catch (err) {
+    if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new HashPoolBusyError();
+    throw err;
+  }
+}
+
+export function hashPassword(password: string, cost = env.BCRYPT_COST): Promise<string> {
+  return run<string>("hash", { password, cost });
+}
+
+export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return run<boolean>("compare", { password, hash });
+}
+
+export function hashCost(hash: string): number {
+  return bcrypt.getRounds(hash);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Compares the password against a hash of a random secret at the configured cost, so an
+ * unknown email costs the same time as a wrong password.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  await verifyPassword(password, await dummyHash);
+  return false;
+}
+
+/** Warms the pool and the dummy hash at server start so the first sign-in is not slower. */
+export function warmHashing(): Promise<unknown> {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}
+
+export function hashPoolStats() {
+  const p = pool();
+  return { threads: p.threads.length, queued: p.queueSize, utilization: p.utilization };
+}

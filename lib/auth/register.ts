@@ -1,0 +1,44 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/audit";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ApiError, validationError } from "@/lib/http/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import type { RegisterInput } from "@/lib/validation/auth";
+import { HashPoolBusyError, hashPassword } from "./password-hashing";
+import { checkNewPassword } from "./password-policy";
+import { createSession } from "./sessions";
+import { hashingBusy, type SignedIn } from "./sign-in";
+
+export const emailTaken = () => new ApiError(409, "email_taken", "An account with this email already exists");
+
+/** Creates a user with a password and signs them in. Input is already parsed by registerSchema. */
+export async function registerUser(input: RegisterInput, ctx: RequestContext): Promise<SignedIn> {
+  const problem = checkNewPassword(input.password, input);
+  if (problem) throw validationError({ password: problem });
+
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(input.password);
+  } catch (err) {
+    if (err instanceof HashPoolBusyError) throw hashingBusy();
+    throw err;
+  }
+
+  let user;
+  try {
+    user = await prisma().user.create({
+      data: { email: input.email, name: input.name, passwordHash, lastLoginAt: new Date() },
+      select: { id: true, email: true, name: true, role: true, createdAt: true },
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      await recordAudit({ type: "register", outcome: "failure", ctx, email: input.email, metadata: { reason: "email_taken" } });
+      throw emailTaken();
+    }
+    throw err;
+  }
+  const session = await createSession(user.id, ctx);
+  await recordAudit({ type: "register", outcome: "success", ctx, actorId: user.id, targetUserId: user.id });
+  return { user, ...session };
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { RequestContext } from "@/lib/http/request-context";
+import { generateToken, hashToken } from "./tokens";
+
+// Sessions: the token lives only in the cookie / bearer header; rows hold SHA-256(token).
+// Idle timeout slides (written at most once per SESSION_TOUCH_INTERVAL_S), capped by the
+// absolute lifetime counted from creation.
+
+export interface SafeUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  createdAt: Date;
+}
+
+export interface ResolvedSession {
+  id: string;
+  expires: Date;
+  createdAt: Date;
+  user: SafeUser;
+}
+
+const idleMs = () => env.SESSION_IDLE_TIMEOUT_S * 1000;
+const absoluteMs = () => env.SESSION_ABSOLUTE_TIMEOUT_S * 1000;
+
+function nextExpiry(createdAt: Date, now: number): Date {
+  return new Date(Math.min(now + idleMs(), createdAt.getTime() + absoluteMs()));
+}
+
+/** A new session with a new token. `createdAt` is inherited on refresh so the absolute lifetime still counts from sign-in. */
+export async function createSession(userId: string, ctx: RequestContext, now = Date.now(), createdAt = new Date(now)) {
+  const token = generateToken();
+  const session = await prisma().session.create({
+    data: {
+      sessionToken: hashToken(token),
+      userId,
+      createdAt,
+      lastSeenAt: new Date(now),
+      expires: nextExpiry(createdAt, now),
+      ipAddress: ctx.ip,
+      userAgent: ctx.userAgent,
+    },
+    select: { id: true, expires: true },
+  });
+  return { token, sessionId: session.id, expires: session.expires };
+}
+
+interface SessionRow {
+  id: string;
+  expires: Date;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  isActive: boolean;
+  userCreatedAt: Date;
+}
+
+/**
+ * The hot path of every signed-in request: one query (session joined with the user's safe
+ * fields) plus at most one throttled write. Returns null for unknown, expired or
+ * deactivated sessions (and deletes the dead row).
+ */
+export async function resolveSession(token: string, now = Date.now()): Promise<ResolvedSession | null> {
+  if (!token || token.length > 128) return null;
+  const rows = await prisma().$queryRaw<SessionRow[]>`
+    SELECT s."id", s."expires", s."createdAt", s."lastSeenAt", u."id" AS "userId", u."email", u."name",
+           u."role"::text AS "role", u."isActive", u."createdAt" AS "userCreatedAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."sessionToken" = ${hashToken(token)}`;
+  const row = rows[0];
+  if (!row) return null;
+  const dead =
+    row.expires.getTime() <= now || row.createdAt.getTime() + absoluteMs() <= now || !row.isActive;
+  if (dead) {
+    await prisma().session.deleteMany({ where: { id: row.id } });
+    return null;
+  }
+  let expires = row.expires;
+  if (now - row.lastSeenAt.getTime() >= env.SESSION_TOUCH_INTERVAL_S * 1000) {
+    expires = nextExpiry(row.createdAt, now);
+    await prisma().session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(now), expires } });
+  }
+  return {
+    id: row.id,
+    expires,
+    createdAt: row.createdAt,
+    user: { id: row.userId, email: row.email, name: row.name, role: row.role, createdAt: row.userCreatedAt },
+  };
+}
+
+/** Replaces a session with a new token; the old token is dead the moment this returns. */
+export async function rotateSession(old: ResolvedSession, ctx: RequestContext) {
+  const next = await createSession(old.user.id, ctx, Date.now(), old.createdAt);
+  await prisma().session.deleteMany({ where: { id: old.id } });
+  return next;
+}
+
+export async function deleteSessionByToken(token: string): Promise<void> {
+  await prisma().session.deleteMany({ where: { sessionToken: hashToken(token) } });
+}
+
+export async function listSessions(userId: string, now = new Date()) {
+  return prisma().session.findMany({
+    where: { userId, expires: { gt: now } },
+    select: { id: true, createdAt: true, lastSeenAt: true, expires: true, ipAddress: true, userAgent: true },
+    orderBy: { lastSeenAt: "desc" },
+  });
+}
+
+/** Deletes one of the user's own sessions; false when it is not theirs or does not exist. */
+export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await prisma().session.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
+}
+
+export async function revokeAllSessions(userId: string, exceptSessionId?: string): Promise<number> {
+  const { count } = await prisma().session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+  return count;
+}

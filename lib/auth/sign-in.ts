@@ -1,0 +1,68 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/audit";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import type { LoginInput } from "@/lib/validation/auth";
+import { HashPoolBusyError, hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from "./password-hashing";
+import { createSession, type SafeUser } from "./sessions";
+
+export interface SignedIn {
+  user: SafeUser;
+  token: string;
+  sessionId: string;
+  expires: Date;
+}
+
+export const invalidCredentials = () =>
+  new ApiError(401, "invalid_credentials", "Email or password is incorrect");
+
+export const hashingBusy = () =>
+  new ApiError(503, "busy", "The server is busy; try again in a moment", { retry_after: 1 }, { "retry-after": "1" });
+
+/**
+ * The sign-in decision: the server action, the JSON route and the tests all call this.
+ * Unknown email, wrong password and deactivated account look the same to the caller
+ * (same error, and a bcrypt compare in every case); the audit trail keeps the reason.
+ */
+export async function signInWithPassword(input: LoginInput, ctx: RequestContext): Promise<SignedIn> {
+  const user = await prisma().user.findUnique({
+    where: { email: input.email },
+    select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, passwordHash: true },
+  });
+
+  let valid: boolean;
+  try {
+    valid = user?.passwordHash
+      ? await verifyPassword(input.password, user.passwordHash)
+      : await verifyAgainstDummy(input.password);
+  } catch (err) {
+    if (err instanceof HashPoolBusyError) throw hashingBusy();
+    throw err;
+  }
+
+  if (!user || !valid || !user.isActive) {
+    const reason = !user ? "unknown_email" : !user.passwordHash ? "no_password" : !valid ? "wrong_password" : "deactivated";
+    await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user?.id, email: input.email, metadata: { reason } });
+    throw invalidCredentials();
+  }
+
+  const rehash = hashCost(user.passwordHash!) !== env.BCRYPT_COST ? await hashPassword(input.password) : undefined;
+  await prisma().user.update({
+    where: { id: user.id },
+    data: { lastLoginAt: new Date(), failedLoginCount: 0, ...(rehash ? { passwordHash: rehash } : {}) },
+    select: { id: true },
+  });
+  const session = await createSession(user.id, ctx);
+  await recordAudit({
+    type: "login",
+    outcome: "success",
+    ctx,
+    actorId: user.id,
+    targetUserId: user.id,
+    metadata: { sessionId: session.sessionId, ...(rehash ? { rehashed: true } : {}) },
+  });
+  const { id, email, name, role, createdAt } = user;
+  return { user: { id, email, name, role, createdAt }, ...session };
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+import { MIGRATION_LOCK_ID, applyPendingMigrations, type SqlRunner } from "./migrations";
+
+// One database per process: PGlite may be opened by one process only, and a dev-server
+// reload must not open it twice, so the instance lives on globalThis.
+interface DbState {
+  prisma: PrismaClient;
+  ready: Promise<void>;
+  close: () => Promise<void>;
+}
+const globalForDb = globalThis as unknown as { latchkeyDb?: DbState };
+
+function openPglite(dir: string): DbState {
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const started = Date.now();
+  const lite = new PGlite(dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const runner: SqlRunner = {
+    query: async (sql, params) => (await lite.query(sql, params)).rows as never,
+    exec: async (script) => void (await lite.exec(script)),
+  };
+  const ready = lite.waitReady.then(async () => {
+    const ran = await applyPendingMigrations(runner);
+    log.info({ dir, ms: Date.now() - started, migrations: ran }, "embedded database ready");
+  });
+  return { prisma, ready, close: async () => { await prisma.$disconnect(); await lite.close(); } };
+}
+
+function openPostgres(url: string): DbState {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const ready = migratePostgres(pool);
+  return { prisma, ready, close: async () => { await prisma.$disconnect(); await pool.end(); } };
+}
+
+async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    const runner: SqlRunner = {
+      query: async (sql, params) => (await client.query(sql, params)).rows,
+      exec: async (script) => void (await client.query(script)),
+    };
+    const ran = await applyPendingMigrations(runner);
+    if (ran.length) log.info({ migrations: ran }, "migrations applied");
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+    client.release();
+  }
+}
+
+function state(): DbState {
+  if (!globalForDb.latchkeyDb) {
+    globalForDb.latchkeyDb = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DIR);
+  }
+  return globalForDb.latchkeyDb;
+}
+
+/** The Prisma client, opened lazily. Callers that run before `ensureDatabase()` must await it. */
+export function prisma(): PrismaClient {
+  return state().prisma;
+}
+
+/** Opens the database and applies pending migrations (idempotent; awaited at server start). */
+export function ensureDatabase(): Promise<void> {
+  return state().ready;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const s = globalForDb.latchkeyDb;
+  globalForDb.latchkeyDb = undefined;
+  if (s) await s.close();
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+
+// The one place that reads process.env. Validated once; a bad value stops the process with
+// a message naming the variable.
+const bool = z
+  .enum(["0", "1", "true", "false"])
+  .transform((v) => v === "1" || v === "true");
+const int = (def: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL (leave unset for the embedded database)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SECURE_COOKIES: bool.optional(),
+  SESSION_IDLE_TIMEOUT_S: int(1800, 60),
+  SESSION_ABSOLUTE_TIMEOUT_S: int(7 * 24 * 3600, 60),
+  SESSION_TOUCH_INTERVAL_S: int(60, 0),
+  BCRYPT_COST: int(12, 10, 15),
+  PASSWORD_POLICY: z.enum(["default", "nist"]).default("default"),
+  HASH_POOL_SIZE: z.coerce.number().int().min(1).max(64).optional(),
+  HASH_POOL_MAX_QUEUE: int(64, 0),
+  TRUST_PROXY: int(0, 0, 10),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MAX_BODY_BYTES: int(16 * 1024, 256),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function loadEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (env.DATABASE_URL && env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+    throw new Error("Invalid configuration:\n  AUTH_SECRET: required when DATABASE_URL is set in production");
+  }
+  return env;
+}
+
+export const env: Env = loadEnv();
+
+export const isEmbeddedDatabase = !env.DATABASE_URL;
+export const useSecureCookies = env.SECURE_COOKIES ?? env.APP_URL.startsWith("https://");

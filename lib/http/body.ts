@@ -1,0 +1,57 @@
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import { ApiError, validationError } from "./errors";
+
+/** Field-name -> first message, for 400 bodies and form errors. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Reads a JSON body: 415 for another content type, 413 when too large, 400 when malformed or invalid. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json(\s*;|$)/i.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", "Send the body as application/json");
+  }
+  const text = await readLimited(req, env.MAX_BODY_BYTES);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_json", "The body is not valid JSON");
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new ApiError(400, "invalid_json", "The body must be a JSON object");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+async function readLimited(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const tooLarge = (limit: number) =>
+  new ApiError(413, "payload_too_large", `The body must be at most ${limit} bytes`);
