@@ -1,0 +1,51 @@
+import { NextRequest } from "next/server";
+
+type RouteHandler = (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  token?: string;
+  cookie?: string;
+  params?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  json: Record<string, unknown>;
+  cookies: string[];
+}
+
+/** Calls a route handler in-process with a real Request, the way Next does. */
+export async function callRoute(handler: RouteHandler, path: string, opts: CallOptions = {}): Promise<CallResult> {
+  const headers: Record<string, string> = { "x-forwarded-for": "203.0.113.7", "user-agent": "vitest", ...opts.headers };
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers["content-type"] ??= "application/json";
+  }
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.cookie) headers.cookie = opts.cookie;
+  const req = new NextRequest(new URL(path, "http://localhost:3000"), {
+    method: opts.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+  });
+  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  const text = await res.text();
+  return {
+    status: res.status,
+    headers: res.headers,
+    json: text ? JSON.parse(text) : {},
+    cookies: res.headers.getSetCookie(),
+  };
+}
+
+export function randomEmail(prefix = "user"): string {
+  return `${prefix}-${crypto.randomUUID().slice(0, 8)}@example.test`;
+}
+
+export const STRONG_PASSWORD = "Correct-Horse-7-Battery";
