@@ -9,6 +9,17 @@ const bool = z
 const int = (def: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(def);
 
+/** "points/seconds", e.g. "5/60" = 5 per minute. */
+const limit = (def: string) =>
+  z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must look like "<points>/<seconds>", e.g. "5/60"')
+    .default(def)
+    .transform((v) => {
+      const [points, duration] = v.split("/").map(Number);
+      return { points, duration };
+    });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -28,6 +39,18 @@ const schema = z.object({
   HASH_POOL_SIZE: z.coerce.number().int().min(1).max(64).optional(),
   HASH_POOL_MAX_QUEUE: int(64, 0),
   TRUST_PROXY: int(0, 0, 10),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  RATE_LIMITS_ENABLED: bool.default(true),
+  RATE_LIMIT_LOGIN_IP: limit("5/60"),
+  RATE_LIMIT_LOGIN_EMAIL: limit("10/3600"),
+  RATE_LIMIT_API_IP: limit("100/60"),
+  RATE_LIMIT_REGISTER_IP: limit("10/3600"),
+  RATE_LIMIT_REGISTER_EMAIL: limit("3/3600"),
+  RATE_LIMIT_FORGOT_IP: limit("10/3600"),
+  RATE_LIMIT_FORGOT_EMAIL: limit("3/3600"),
+  LOCKOUT_THRESHOLD: int(5, 1),
+  LOCKOUT_WINDOW_S: int(900, 1),
+  LOCKOUT_DURATION_S: int(1800, 1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAX_BODY_BYTES: int(16 * 1024, 256),
 });

@@ -1,9 +1,11 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/audit";
+import { hashEmail, recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
+import { accountLocked, clearFailedSignIns, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
+import { enforceLimit } from "@/lib/security/rate-limit";
 import type { LoginInput } from "@/lib/validation/auth";
 import { HashPoolBusyError, hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from "./password-hashing";
 import { createSession, type SafeUser } from "./sessions";
@@ -23,10 +25,20 @@ export const hashingBusy = () =>
 
 /**
  * The sign-in decision: the server action, the JSON route and the tests all call this.
- * Unknown email, wrong password and deactivated account look the same to the caller
- * (same error, and a bcrypt compare in every case); the audit trail keeps the reason.
+ * Order: rate limits (per IP, per email) -> lockout -> password. Unknown email, wrong
+ * password and deactivated account look the same to the caller (same error, and a bcrypt
+ * compare in every case); the audit trail keeps the reason.
  */
 export async function signInWithPassword(input: LoginInput, ctx: RequestContext): Promise<SignedIn> {
+  await enforceLimit("loginIp", ctx.ip, ctx);
+  await enforceLimit("loginEmail", hashEmail(input.email), ctx);
+
+  const lockedFor = await lockRemainingSeconds(input.email);
+  if (lockedFor > 0) {
+    await recordAudit({ type: "login", outcome: "failure", ctx, email: input.email, metadata: { reason: "locked" } });
+    throw accountLocked(lockedFor);
+  }
+
   const user = await prisma().user.findUnique({
     where: { email: input.email },
     select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, passwordHash: true },
@@ -45,6 +57,7 @@ export async function signInWithPassword(input: LoginInput, ctx: RequestContext)
   if (!user || !valid || !user.isActive) {
     const reason = !user ? "unknown_email" : !user.passwordHash ? "no_password" : !valid ? "wrong_password" : "deactivated";
     await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user?.id, email: input.email, metadata: { reason } });
+    await recordFailedSignIn(input.email, user?.id ?? null, ctx);
     throw invalidCredentials();
   }
 
@@ -54,6 +67,7 @@ export async function signInWithPassword(input: LoginInput, ctx: RequestContext)
     data: { lastLoginAt: new Date(), failedLoginCount: 0, ...(rehash ? { passwordHash: rehash } : {}) },
     select: { id: true },
   });
+  await clearFailedSignIns(input.email);
   const session = await createSession(user.id, ctx);
   await recordAudit({
     type: "login",

@@ -11,8 +11,14 @@ import { MIGRATION_LOCK_ID, applyPendingMigrations, type SqlRunner } from "./mig
 
 // One database per process: PGlite may be opened by one process only, and a dev-server
 // reload must not open it twice, so the instance lives on globalThis.
+/** A node-postgres-shaped client (`query({ text, values })` -> `{ rows, rowCount }`) for code that needs raw SQL. */
+export interface PgLikeClient {
+  query(q: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
 interface DbState {
   prisma: PrismaClient;
+  raw: PgLikeClient;
   ready: Promise<void>;
   close: () => Promise<void>;
 }
@@ -31,14 +37,20 @@ function openPglite(dir: string): DbState {
     const ran = await applyPendingMigrations(runner);
     log.info({ dir, ms: Date.now() - started, migrations: ran }, "embedded database ready");
   });
-  return { prisma, ready, close: async () => { await prisma.$disconnect(); await lite.close(); } };
+  const raw: PgLikeClient = {
+    query: async ({ text, values }) => {
+      const r = await lite.query(text, values);
+      return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
+    },
+  };
+  return { prisma, raw, ready, close: async () => { await prisma.$disconnect(); await lite.close(); } };
 }
 
 function openPostgres(url: string): DbState {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const ready = migratePostgres(pool);
-  return { prisma, ready, close: async () => { await prisma.$disconnect(); await pool.end(); } };
+  return { prisma, raw: pool, ready, close: async () => { await prisma.$disconnect(); await pool.end(); } };
 }
 
 async function migratePostgres(pool: pg.Pool): Promise<void> {
@@ -72,6 +84,11 @@ export function prisma(): PrismaClient {
 /** Opens the database and applies pending migrations (idempotent; awaited at server start). */
 export function ensureDatabase(): Promise<void> {
   return state().ready;
+}
+
+/** Raw SQL on the app's database (same pool / same embedded instance as Prisma). */
+export function rawClient(): PgLikeClient {
+  return state().raw;
 }
 
 export async function closeDatabase(): Promise<void> {

@@ -1,6 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { ensureDatabase } from "@/lib/db/client";
+import { assertSameOrigin } from "@/lib/security/csrf";
+import { enforceLimit } from "@/lib/security/rate-limit";
 import { errorResponse } from "./errors";
 import { REQUEST_ID_HEADER, contextFromHeaders, type RequestContext } from "./request-context";
 
@@ -9,6 +11,7 @@ type Handler<P extends Params> = (req: NextRequest, ctx: RequestContext, params:
 
 /**
  * Wraps a route handler: request context (id, client IP, user agent), database readiness,
+ * the same-origin check for cookie-authenticated writes, the per-IP API rate limit,
  * X-Request-Id on every response, and the one error-to-response mapping.
  */
 export function route<P extends Params = Params>(handler: Handler<P>) {
@@ -16,6 +19,8 @@ export function route<P extends Params = Params>(handler: Handler<P>) {
     const ctx = contextFromHeaders(req.headers);
     try {
       await ensureDatabase();
+      assertSameOrigin(req);
+      await enforceLimit("apiIp", ctx.ip, ctx);
       const res = await handler(req, ctx, await segment.params);
       res.headers.set(REQUEST_ID_HEADER, ctx.requestId);
       return res;

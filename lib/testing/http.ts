@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 
-type RouteHandler = (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any route handler, whatever its params
+type RouteHandler = (req: NextRequest, segment: { params: Promise<any> }) => Promise<Response>;
 
 export interface CallOptions {
   method?: string;
@@ -21,7 +22,7 @@ export interface CallResult {
 
 /** Calls a route handler in-process with a real Request, the way Next does. */
 export async function callRoute(handler: RouteHandler, path: string, opts: CallOptions = {}): Promise<CallResult> {
-  const headers: Record<string, string> = { "x-forwarded-for": "203.0.113.7", "user-agent": "vitest", ...opts.headers };
+  const headers: Record<string, string> = { "x-forwarded-for": randomIp(), "user-agent": "vitest", ...opts.headers };
   let body: string | undefined = opts.rawBody;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
@@ -42,6 +43,12 @@ export async function callRoute(handler: RouteHandler, path: string, opts: CallO
     json: text ? JSON.parse(text) : {},
     cookies: res.headers.getSetCookie(),
   };
+}
+
+/** Each call comes from its own TEST-NET address unless a test pins one, so per-IP limits stay out of unrelated tests. */
+export function randomIp(): string {
+  const n = crypto.getRandomValues(new Uint8Array(2));
+  return `198.51.${n[0]}.${n[1]}`;
 }
 
 export function randomEmail(prefix = "user"): string {

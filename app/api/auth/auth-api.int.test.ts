@@ -110,8 +110,9 @@ describe("POST /api/auth/login", () => {
 
   it("records a sign-in success and failure with the reason in the audit trail", async () => {
     const { email, user } = await registerUser();
-    const ok = await callRoute(login, "/api/auth/login", { body: { email, password: STRONG_PASSWORD } });
-    const bad = await callRoute(login, "/api/auth/login", { body: { email, password: "Nope-nope-1" } });
+    const headers = { "x-forwarded-for": "203.0.113.7" };
+    const ok = await callRoute(login, "/api/auth/login", { body: { email, password: STRONG_PASSWORD }, headers });
+    const bad = await callRoute(login, "/api/auth/login", { body: { email, password: "Nope-nope-1" }, headers });
     const events = await prisma().auditEvent.findMany({ where: { targetUserId: user.id, type: "login" }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.outcome, e.requestId])).toEqual([
       ["success", ok.headers.get("x-request-id")],

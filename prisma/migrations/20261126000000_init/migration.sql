@@ -94,12 +94,12 @@ CREATE TABLE "AuditEvent" (
 );
 
 -- CreateTable
-CREATE TABLE "RateLimiterFlexible" (
-    "key" TEXT NOT NULL,
-    "points" INTEGER NOT NULL,
-    "expire" TIMESTAMP(3),
+CREATE TABLE "rate_limits" (
+    "key" VARCHAR(255) NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
 
-    CONSTRAINT "RateLimiterFlexible_pkey" PRIMARY KEY ("key")
+    CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateIndex
@@ -157,7 +157,7 @@ CREATE INDEX "AuditEvent_type_createdAt_idx" ON "AuditEvent"("type", "createdAt"
 CREATE INDEX "AuditEvent_emailHash_createdAt_idx" ON "AuditEvent"("emailHash", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "RateLimiterFlexible_expire_idx" ON "RateLimiterFlexible"("expire");
+CREATE INDEX "rate_limits_expire_idx" ON "rate_limits"("expire");
 
 -- AddForeignKey
 ALTER TABLE "Account" ADD CONSTRAINT "Account_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,69 @@
+import "server-only";
+import { recordAudit, hashEmail } from "@/lib/audit/audit";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { storeLimiter } from "./limiter-store";
+
+// Lockout is counted per normalized email whether or not the account exists, so a lock
+// (and its answer) reveals nothing about which emails are registered. Two counters in the
+// shared store: failures within the window, and the lock itself. The User row mirrors
+// them for real accounts so staff can see the streak.
+
+const failures = () => storeLimiter("loginFailures", env.LOCKOUT_THRESHOLD, env.LOCKOUT_WINDOW_S);
+const locks = () => storeLimiter("loginLock", 1, env.LOCKOUT_DURATION_S);
+
+export function accountLocked(retryAfterS: number): ApiError {
+  return new ApiError(403, "account_locked", "Too many failed sign-ins; try again later or reset your password", {
+    retry_after: retryAfterS,
+  });
+}
+
+/** Seconds until the lock on this email ends, or 0 when it is not locked. */
+export async function lockRemainingSeconds(email: string): Promise<number> {
+  const res = await locks().get(hashEmail(email));
+  return res && res.consumedPoints > 0 && res.msBeforeNext > 0 ? Math.ceil(res.msBeforeNext / 1000) : 0;
+}
+
+/**
+ * Counts one failed sign-in. The request whose failure reaches the threshold (exactly one,
+ * the counter is atomic) sets the lock and writes the lockout audit event.
+ */
+export async function recordFailedSignIn(email: string, userId: string | null, ctx: RequestContext): Promise<void> {
+  const key = hashEmail(email);
+  const res = await failures().penalty(key, 1);
+  const lockedNow = res.consumedPoints === env.LOCKOUT_THRESHOLD;
+  let lockedUntil: Date | undefined;
+  if (lockedNow) {
+    await locks().block(key, env.LOCKOUT_DURATION_S);
+    lockedUntil = new Date(Date.now() + env.LOCKOUT_DURATION_S * 1000);
+    await recordAudit({
+      type: "lockout",
+      outcome: "failure",
+      ctx,
+      targetUserId: userId,
+      email,
+      metadata: { failures: res.consumedPoints, lock_s: env.LOCKOUT_DURATION_S },
+    });
+  }
+  if (userId) {
+    await prisma().user.update({
+      where: { id: userId },
+      data: { failedLoginCount: res.consumedPoints, ...(lockedUntil ? { lockedUntil } : {}) },
+      select: { id: true },
+    });
+  }
+}
+
+/** Forgets the failure streak after a successful sign-in. */
+export async function clearFailedSignIns(email: string): Promise<void> {
+  await failures().delete(hashEmail(email));
+}
+
+/** Clears a lock and its failure streak (staff unlock, password reset). */
+export async function clearLockout(email: string): Promise<void> {
+  const key = hashEmail(email);
+  await Promise.all([failures().delete(key), locks().delete(key)]);
+  await prisma().user.updateMany({ where: { email }, data: { failedLoginCount: 0, lockedUntil: null } });
+}

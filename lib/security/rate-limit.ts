@@ -1,0 +1,48 @@
+import "server-only";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { recordAudit } from "@/lib/audit/audit";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { storeLimiter } from "./limiter-store";
+
+const LIMITS = {
+  loginIp: () => env.RATE_LIMIT_LOGIN_IP,
+  loginEmail: () => env.RATE_LIMIT_LOGIN_EMAIL,
+  apiIp: () => env.RATE_LIMIT_API_IP,
+  registerIp: () => env.RATE_LIMIT_REGISTER_IP,
+  registerEmail: () => env.RATE_LIMIT_REGISTER_EMAIL,
+  forgotIp: () => env.RATE_LIMIT_FORGOT_IP,
+  forgotEmail: () => env.RATE_LIMIT_FORGOT_EMAIL,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+export function rateLimited(retryAfterS: number): ApiError {
+  return new ApiError(
+    429,
+    "rate_limit_exceeded",
+    `Too many attempts, try again in ${retryAfterS} s`,
+    { retry_after: retryAfterS },
+    { "retry-after": String(retryAfterS) },
+  );
+}
+
+/**
+ * Counts one hit against a named limit and throws 429 when it is exceeded. Keys are IPs or
+ * email hashes, never raw emails. The first refusal in each window is audited.
+ */
+export async function enforceLimit(name: LimitName, key: string, ctx: RequestContext): Promise<void> {
+  if (!env.RATE_LIMITS_ENABLED) return;
+  const { points, duration } = LIMITS[name]();
+  try {
+    await storeLimiter(name, points, duration).consume(key);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    if (err.consumedPoints === points + 1) {
+      await recordAudit({ type: "rate_limited", outcome: "failure", ctx, metadata: { limit: name, retry_after: retryAfter } });
+    }
+    throw rateLimited(retryAfter);
+  }
+}
