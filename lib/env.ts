@@ -52,6 +52,7 @@ const schema = z.object({
   LOCKOUT_WINDOW_S: int(900, 1),
   LOCKOUT_DURATION_S: int(1800, 1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FILE: z.string().min(1).optional(),
   MAX_BODY_BYTES: int(16 * 1024, 256),
 });
 

@@ -4,7 +4,8 @@ import { env } from "@/lib/env";
 
 // Structured JSON logs, one line per event. Never pass passwords or tokens; hash emails
 // (see hashEmail in lib/audit) before logging them.
-export const log = pino({
+export const log = pino(
+  {
   level: env.LOG_LEVEL,
   base: { service: "latchkey" },
   timestamp: pino.stdTimeFunctions.isoTime,
@@ -12,4 +13,6 @@ export const log = pino({
     paths: ["password", "*.password", "token", "*.token", "passwordHash", "*.passwordHash", "authorization", "*.authorization", "cookie", "*.cookie"],
     censor: "[redacted]",
   },
-});
+  },
+  env.LOG_FILE ? pino.destination({ dest: env.LOG_FILE, sync: true, mkdir: true }) : undefined,
+);

@@ -48,11 +48,12 @@ export async function recordFailedSignIn(email: string, userId: string | null, c
     });
   }
   if (userId) {
-    await prisma().user.update({
-      where: { id: userId },
-      data: { failedLoginCount: res.consumedPoints, ...(lockedUntil ? { lockedUntil } : {}) },
-      select: { id: true },
-    });
+    // Concurrent failures finish in any order: keep the highest count of this streak.
+    const n = res.consumedPoints;
+    await prisma().$executeRaw`
+      UPDATE "User" SET "failedLoginCount" = CASE WHEN ${n}::int = 1 THEN 1 ELSE GREATEST("failedLoginCount", ${n}::int) END,
+                        "lockedUntil" = COALESCE(to_timestamp(${lockedUntil?.getTime() ?? null}::float8 / 1000) AT TIME ZONE 'UTC', "lockedUntil")
+      WHERE "id" = ${userId}`;
   }
 }
 
