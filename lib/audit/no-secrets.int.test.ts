@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+
+const { logFile } = vi.hoisted(() => {
+  const logFile = `/tmp/latchkey-log-${process.pid}-${Date.now()}.jsonl`;
+  process.env.LOG_FILE = logFile;
+  process.env.LOG_LEVEL = "trace";
+  return { logFile };
+});
+
+import { POST as login } from "@/app/api/auth/login/route";
+import { POST as logout } from "@/app/api/auth/logout/route";
+import { GET as me } from "@/app/api/auth/me/route";
+import { POST as refresh } from "@/app/api/auth/refresh/route";
+import { POST as register } from "@/app/api/auth/register/route";
+import { GET as sessions } from "@/app/api/auth/sessions/route";
+import { rawClient } from "@/lib/db/client";
+import { callRoute, randomEmail } from "@/lib/testing/http";
+
+describe("secrets never stored or logged", () => {
+  it("a full journey leaves the password and every token in no table and no log line", async () => {
+    const password = `Kn0wn-Secret-${crypto.randomUUID().slice(0, 8)}`;
+    const email = randomEmail();
+    const tokens: string[] = [];
+
+    const reg = await callRoute(register, "/api/auth/register", { body: { email, name: "Sec", password } });
+    expect(reg.status).toBe(201);
+    tokens.push(reg.json.token as string);
+    expect((await callRoute(login, "/api/auth/login", { body: { email, password: `${password}-wrong` } })).status).toBe(401);
+    const ok = await callRoute(login, "/api/auth/login", { body: { email, password } });
+    tokens.push(ok.json.token as string);
+    expect((await callRoute(me, "/api/auth/me", { token: tokens[1] })).status).toBe(200);
+    expect((await callRoute(sessions, "/api/auth/sessions", { token: tokens[1] })).status).toBe(200);
+    const ref = await callRoute(refresh, "/api/auth/refresh", { method: "POST", token: tokens[1] });
+    tokens.push(ref.json.token as string);
+    expect((await callRoute(logout, "/api/auth/logout", { method: "POST", token: tokens[2] })).status).toBe(200);
+    // A 500 path too: an unknown error must not echo the request either.
+    expect((await callRoute(login, "/api/auth/login", { rawBody: `{"email":"${email}","password":"${password}"`, headers: { "content-type": "application/json" } })).status).toBe(400);
+
+    const db = rawClient();
+    const { rows: tables } = await db.query({
+      text: `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    });
+    expect(tables.length).toBeGreaterThanOrEqual(8);
+    let dump = "";
+    for (const { table_name } of tables as { table_name: string }[]) {
+      const { rows } = await db.query({ text: `SELECT row_to_json(t)::text AS j FROM "${table_name}" t` });
+      dump += (rows as { j: string }[]).map((r) => r.j).join("\n");
+    }
+    expect(dump).toContain(email);
+    const log = readFileSync(logFile, "utf8");
+    expect(log).toContain('"event":"login"');
+    for (const secret of [password, ...tokens]) {
+      expect(secret.length).toBeGreaterThan(10);
+      expect(dump.includes(secret)).toBe(false);
+      expect(log.includes(secret)).toBe(false);
+    }
+    expect(log.includes(email)).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { proxy } from "@/proxy";
+import { contentSecurityPolicy, securityHeaders } from "./headers";
+
+describe("security headers", () => {
+  it("builds a nonce CSP without unsafe-inline scripts", () => {
+    const csp = contentSecurityPolicy({ nonce: "abc123", https: false, production: true });
+    const script = csp.split("; ").find((d) => d.startsWith("script-src"))!;
+    expect(script).toContain("'nonce-abc123'");
+    expect(script).not.toContain("unsafe-inline");
+    expect(script).not.toContain("unsafe-eval");
+    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
+  });
+
+  it("sends HSTS for a year over https or in production only", () => {
+    expect(securityHeaders({ nonce: "n", https: true, production: false })["strict-transport-security"]).toMatch(/max-age=31536000/);
+    expect(securityHeaders({ nonce: "n", https: false, production: true })["strict-transport-security"]).toMatch(/max-age=31536000/);
+    expect(securityHeaders({ nonce: "n", https: false, production: false })["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("proxy gives every response an X-Request-Id, a fresh nonce and the headers", () => {
+    const a = proxy(new NextRequest("http://localhost:3000/login"));
+    const b = proxy(new NextRequest("http://localhost:3000/login", { headers: { "x-request-id": "caller-supplied-id-1" } }));
+    expect(a.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.headers.get("x-request-id")).toBe("caller-supplied-id-1");
+    const nonceOf = (r: Response) => r.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1];
+    expect(nonceOf(a)).not.toBe(nonceOf(b));
+    expect(a.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(a.headers.get("permissions-policy")).toContain("camera=()");
+  });
+});
