@@ -53,6 +53,7 @@ const schema = z.object({
   LOCKOUT_DURATION_S: int(1800, 1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().min(1).optional(),
+  BENCH_HOOKS: bool.default(false),
   MAX_BODY_BYTES: int(16 * 1024, 256),
 });
 

@@ -1,0 +1,148 @@
+// Shared pieces of the benchmarks: a throwaway PostgreSQL (unless BENCH_DATABASE_URL is
+// given), a production server of this build, users seeded straight into the database,
+// and autocannon runs summarised as JSON plus a readable line.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir, availableParallelism, cpus } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const cleanups = [];
+
+export async function cleanup() {
+  while (cleanups.length) await cleanups.pop()().catch(() => {});
+}
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => cleanup().then(() => process.exit(130)));
+
+export function machine() {
+  return { cores: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", node: process.version };
+}
+
+/** A PostgreSQL database URL: BENCH_DATABASE_URL, or a throwaway cluster stopped at exit. */
+export async function database() {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const dir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-pg-"));
+  const port = String(56000 + Math.floor(Math.random() * 1000));
+  const out = execFileSync("bash", [path.join(ROOT, "scripts/pg-cluster.sh"), "start", dir, port], { encoding: "utf8" });
+  cleanups.push(async () => execFileSync("bash", [path.join(ROOT, "scripts/pg-cluster.sh"), "stop", dir, port], { stdio: "ignore" }));
+  const url = out.match(/postgres(ql)?:\/\/\S+/)?.[0];
+  if (!url) throw new Error(`pg-cluster.sh printed no URL:\n${out}`);
+  return url;
+}
+
+/** Starts `node scripts/serve.mjs` on a production build with the given environment. */
+export async function startServer(env) {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
+  const port = String(3400 + Math.floor(Math.random() * 500));
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: port,
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Limits raised for the run (not switched off: the limiter's work stays on the path).
+      RATE_LIMIT_API_IP: "100000000/60",
+      RATE_LIMIT_LOGIN_IP: "100000000/60",
+      RATE_LIMIT_LOGIN_EMAIL: "100000000/3600",
+      ...env,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  };
+  cleanups.push(stop);
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { url, stop };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not become healthy");
+}
+
+/** Inserts `count` users sharing one bcrypt hash of `password` at `cost`; returns their emails. */
+export async function seedUsers(databaseUrl, { count, cost, password, prefix }) {
+  const hash = bcrypt.hashSync(password, cost);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const emails = Array.from({ length: count }, (_, i) => `${prefix}-${i}@bench.test`);
+  await client.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt")
+     SELECT 'bench_' || md5(e), e, 'Bench', $2, now() FROM unnest($1::text[]) AS e
+     ON CONFLICT (email) DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash"`,
+    [emails, hash],
+  );
+  await client.end();
+  return emails;
+}
+
+/** Median milliseconds of one bcryptjs compare at `cost`, measured here and now. */
+export function measureCompareMs(cost, runs = 5) {
+  const hash = bcrypt.hashSync("bench-password", cost);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    bcrypt.compareSync("bench-password", hash);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/** Runs autocannon and returns the figures we report. */
+export async function load(opts) {
+  const result = await autocannon({ connections: 32, duration: 15, ...opts });
+  return {
+    requests_per_s: round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p95_ms: result.latency.p97_5 !== undefined ? approxP95(result.latency) : undefined,
+    p99_ms: result.latency.p99,
+    non_2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    total: result.requests.total,
+  };
+}
+
+// autocannon reports p90 and p97.5; interpolate p95 between them.
+function approxP95(l) {
+  return round(l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90));
+}
+
+export const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+export async function registerViaApi(url, email, password) {
+  const res = await fetch(`${url}/api/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password, name: "Bench" }),
+  });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).token;
+}
+
+export function report(name, figures, line) {
+  console.log(JSON.stringify({ bench: name, machine: machine(), ...figures }));
+  console.log(line);
+}

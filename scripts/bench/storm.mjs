@@ -1,0 +1,36 @@
+// npm run bench:storm — session checks (GET /api/auth/me, 8 connections) while sign-ins
+// saturate the hashing pool (16 connections at cost 12). Prints the session p99 and the
+// server's event-loop delay p99 (perf_hooks.monitorEventLoopDelay, exposed with BENCH_HOOKS=1).
+import { cleanup, database, load, registerViaApi, report, round, seedUsers, startServer } from "./harness.mjs";
+
+const duration = Number(process.env.BENCH_DURATION_S ?? 15);
+const PASSWORD = "Bench-Password-12!";
+
+try {
+  const databaseUrl = await database();
+  const emails = await seedUsers(databaseUrl, { count: 2000, cost: 12, password: PASSWORD, prefix: `storm-${Date.now()}` });
+  const { url } = await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "12", BENCH_HOOKS: "1", HASH_POOL_MAX_QUEUE: "10000" });
+  const token = await registerViaApi(url, `storm-${Date.now()}@bench.test`, PASSWORD);
+  await load({ url: `${url}/api/auth/me`, duration: 2, connections: 4, headers: { authorization: `Bearer ${token}` } });
+  await fetch(`${url}/api/bench/event-loop?reset=1`);
+
+  let next = 0;
+  const logins = load({
+    url,
+    duration: duration + 2,
+    connections: 16,
+    timeout: 120,
+    requests: [{ method: "POST", path: "/api/auth/login", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: emails[next++ % emails.length], password: PASSWORD }) }) }],
+  });
+  await new Promise((r) => setTimeout(r, 1000)); // let the pool fill
+  const sessions = await load({ url: `${url}/api/auth/me`, duration, connections: 8, headers: { authorization: `Bearer ${token}` } });
+  const loop = await (await fetch(`${url}/api/bench/event-loop`)).json();
+  const signIns = await logins;
+  report(
+    "storm",
+    { sessions, logins: signIns, event_loop: loop },
+    `bench:storm  session p99 ${sessions.p99_ms} ms at ${sessions.requests_per_s} req/s (target < 100 ms) | event-loop delay p99 ${loop.p99_ms} ms (target < 20 ms) | ${round(signIns.requests_per_s, 2)} logins/s alongside`,
+  );
+} finally {
+  await cleanup();
+}
