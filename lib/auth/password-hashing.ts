@@ -65,10 +65,15 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false;
 }
 
-/** Warms the pool and the dummy hash at server start so the first sign-in is not slower. */
+/**
+ * Warms every worker (module load and JIT of bcryptjs) and the dummy hash at server start,
+ * so the first sign-ins are not slower than the rest.
+ */
 export function warmHashing(): Promise<unknown> {
+  const p = pool();
+  const warmups = Array.from({ length: p.options.maxThreads }, () => hashPassword("warm-up", 4));
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
-  return dummyHash;
+  return Promise.all([...warmups, dummyHash]);
 }
 
 export function hashPoolStats() {

@@ -12,13 +12,13 @@ async function run(databaseUrl, cost) {
   let next = 0;
   const body = () => JSON.stringify({ email: emails[next++ % emails.length], password: PASSWORD });
 
-  // Low load: one sign-in at a time.
+  // Low load: one sign-in at a time, after three warm-up sign-ins.
   const lowLoad = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = -3; i < 20; i++) {
     const t0 = performance.now();
     const res = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: body() });
     if (res.status !== 200) throw new Error(`login ${res.status}: ${await res.text()}`);
-    lowLoad.push(performance.now() - t0);
+    if (i >= 0) lowLoad.push(performance.now() - t0);
   }
 
   const compareMs = measureCompareMs(cost);
