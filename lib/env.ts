@@ -53,6 +53,9 @@ const schema = z.object({
   LOCKOUT_DURATION_S: int(1800, 1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().min(1).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("Latchkey <no-reply@localhost>"),
+  E2E_TEST_HOOKS: bool.default(false),
   BENCH_HOOKS: bool.default(false),
   MAX_BODY_BYTES: int(16 * 1024, 256),
 });
@@ -66,10 +69,20 @@ function loadEnv(): Env {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  if (env.E2E_TEST_HOOKS && !isLocalSetup(env)) {
+    throw new Error("Invalid configuration:\n  E2E_TEST_HOOKS: test hooks are only allowed with a local database and a localhost APP_URL");
+  }
   if (env.DATABASE_URL && env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     throw new Error("Invalid configuration:\n  AUTH_SECRET: required when DATABASE_URL is set in production");
   }
   return env;
+}
+
+/** Test hooks must never reach a real deployment: only a local database and a localhost URL qualify. */
+function isLocalSetup(e: Env): boolean {
+  const local = (host: string) => ["localhost", "127.0.0.1", "[::1]"].includes(host);
+  const dbLocal = !e.DATABASE_URL || local(new URL(e.DATABASE_URL).hostname);
+  return dbLocal && local(new URL(e.APP_URL).hostname);
 }
 
 export const env: Env = loadEnv();

@@ -21,7 +21,8 @@ export type AuditType =
   | "user_deactivated"
   | "user_reactivated"
   | "user_deleted"
-  | "data_export";
+  | "data_export"
+  | "profile_updated";
 
 export interface AuditInput {
   type: AuditType;

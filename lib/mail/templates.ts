@@ -1,0 +1,42 @@
+import { env } from "@/lib/env";
+import type { Mail } from "./mail";
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function layout(title: string, paragraphs: string[], action?: { label: string; url: string }): string {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escape(p)}</p>`).join("");
+  const button = action
+    ? `<p style="margin:24px 0"><a href="${escape(action.url)}" style="background:#4f46e5;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escape(action.label)}</a></p><p style="font-size:13px;color:#475569">Or paste this link into your browser: ${escape(action.url)}</p>`
+    : "";
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:560px;margin:auto;padding:24px"><h1 style="font-size:20px">${escape(title)}</h1>${body}${button}<p style="font-size:12px;color:#64748b">Latchkey</p></body></html>`;
+}
+
+export function passwordResetMail(to: string, token: string, minutes: number): Mail {
+  const url = new URL(`/reset-password?token=${encodeURIComponent(token)}`, env.APP_URL).toString();
+  const lines = [
+    "Someone asked to reset the password of your Latchkey account.",
+    `The link below works once, for ${minutes} minutes. If it was not you, ignore this message: your password stays as it is.`,
+  ];
+  return {
+    to,
+    kind: "password_reset",
+    subject: "Reset your Latchkey password",
+    text: `${lines.join("\n\n")}\n\nReset your password: ${url}\n`,
+    html: layout("Reset your password", lines, { label: "Choose a new password", url }),
+  };
+}
+
+export function passwordChangedMail(to: string, how: "reset" | "changed"): Mail {
+  const lines = [
+    how === "reset" ? "The password of your Latchkey account was just reset." : "The password of your Latchkey account was just changed.",
+    "Every other signed-in device was signed out. If this was not you, reset your password now and contact support.",
+  ];
+  const url = new URL("/forgot-password", env.APP_URL).toString();
+  return {
+    to,
+    kind: "password_changed",
+    subject: "Your Latchkey password was changed",
+    text: `${lines.join("\n\n")}\n\nReset it: ${url}\n`,
+    html: layout("Your password was changed", lines, { label: "Reset my password", url }),
+  };
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hashEmail, recordAudit } from "@/lib/audit/audit";
+import { verifyPassword } from "@/lib/auth/password-hashing";
+import { revokeAllSessions } from "@/lib/auth/sessions";
+import { prisma } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ApiError, notFound, validationError } from "@/lib/http/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+
+export const PROFILE_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isActive: true,
+  emailVerified: true,
+  failedLoginCount: true,
+  lockedUntil: true,
+  lastLoginAt: true,
+  deactivatedAt: true,
+  deactivatedById: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export async function getProfile(userId: string) {
+  const user = await prisma().user.findUnique({ where: { id: userId }, select: PROFILE_SELECT });
+  if (!user) throw notFound("User");
+  return user;
+}
+
+export function profileJson(u: Awaited<ReturnType<typeof getProfile>>) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    is_active: u.isActive,
+    email_verified: u.emailVerified?.toISOString() ?? null,
+    failed_login_count: u.failedLoginCount,
+    locked_until: u.lockedUntil?.toISOString() ?? null,
+    last_login_at: u.lastLoginAt?.toISOString() ?? null,
+    deactivated_at: u.deactivatedAt?.toISOString() ?? null,
+    created_at: u.createdAt.toISOString(),
+    updated_at: u.updatedAt.toISOString(),
+  };
+}
+
+export async function updateName(userId: string, name: string, ctx: RequestContext, actorId = userId) {
+  await getProfile(userId);
+  await prisma().user.update({ where: { id: userId }, data: { name }, select: { id: true } });
+  await recordAudit({ type: "profile_updated", outcome: "success", ctx, actorId, targetUserId: userId, metadata: { fields: ["name"] } });
+}
+
+async function assertNotLastAdmin(userId: string) {
+  const target = await prisma().user.findUnique({ where: { id: userId }, select: { role: true, isActive: true } });
+  if (target?.role !== "admin" || !target.isActive) return;
+  const admins = await prisma().user.count({ where: { role: "admin", isActive: true } });
+  if (admins <= 1) throw new ApiError(409, "last_admin", "This is the only active administrator; promote another one first");
+}
+
+export async function changeRole(userId: string, role: Role, actorId: string, ctx: RequestContext) {
+  const before = await getProfile(userId);
+  if (before.role === role) return;
+  if (role !== "admin") await assertNotLastAdmin(userId);
+  await prisma().user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+  await recordAudit({ type: "role_changed", outcome: "success", ctx, actorId, targetUserId: userId, metadata: { from: before.role, to: role } });
+}
+
+/** Deactivation revokes every session; sign-in then fails with the generic error. */
+export async function setActive(userId: string, active: boolean, actorId: string, ctx: RequestContext) {
+  const before = await getProfile(userId);
+  if (before.isActive === active) return;
+  if (!active) await assertNotLastAdmin(userId);
+  await prisma().user.update({
+    where: { id: userId },
+    data: active ? { isActive: true, deactivatedAt: null, deactivatedById: null } : { isActive: false, deactivatedAt: new Date(), deactivatedById: actorId },
+    select: { id: true },
+  });
+  const revoked = active ? 0 : await revokeAllSessions(userId);
+  await recordAudit({ type: active ? "user_reactivated" : "user_deactivated", outcome: "success", ctx, actorId, targetUserId: userId, metadata: active ? {} : { sessions_revoked: revoked } });
+}
+
+/** Everything stored about a user, without secrets (no password hash, no tokens, no mail bodies). */
+export async function exportUserData(userId: string) {
+  const user = await prisma().user.findUnique({ where: { id: userId }, select: { ...PROFILE_SELECT, passwordHash: true } });
+  if (!user) throw notFound("User");
+  const [sessions, accounts, audit, mail, resetTokens] = await Promise.all([
+    prisma().session.findMany({ where: { userId }, select: { id: true, createdAt: true, lastSeenAt: true, expires: true, ipAddress: true, userAgent: true } }),
+    prisma().account.findMany({ where: { userId }, select: { provider: true, type: true } }),
+    prisma().auditEvent.findMany({
+      where: { OR: [{ targetUserId: userId }, { actorId: userId }, { emailHash: hashEmail(user.email) }] },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, type: true, outcome: true, actorId: true, targetUserId: true, ip: true, userAgent: true, requestId: true, metadata: true, createdAt: true },
+    }),
+    prisma().mailMessage.findMany({ where: { to: user.email }, select: { subject: true, kind: true, status: true, createdAt: true, sentAt: true } }),
+    prisma().passwordResetToken.findMany({ where: { userId }, select: { createdAt: true, expires: true, usedAt: true } }),
+  ]);
+  const { passwordHash, ...profile } = user;
+  return {
+    exported_at: new Date().toISOString(),
+    profile: { ...profileJson(profile), has_password: passwordHash !== null },
+    sessions,
+    linked_accounts: accounts,
+    audit_events: audit,
+    mail,
+    password_reset_requests: resetTokens,
+  };
+}
+
+/**
+ * Deletes the user, their sessions, tokens and mail, and pseudonymizes their audit events:
+ * the user id becomes a random pseudonym and the email hash is removed, so the trail stays
+ * consistent without pointing at a person.
+ */
+export async function deleteUser(userId: string, actorId: string, ctx: RequestContext, password?: string) {
+  const user = await prisma().user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true, role: true } });
+  if (!user) throw notFound("User");
+  const self = actorId === userId;
+  if (self) {
+    const ok = password && user.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+    if (!ok) throw validationError({ password: "Password is incorrect" });
+  }
+  await assertNotLastAdmin(userId);
+  const pseudonym = `deleted-${randomBytes(8).toString("hex")}`;
+  const emailHash = hashEmail(user.email);
+  await prisma().$transaction([
+    prisma().auditEvent.updateMany({ where: { targetUserId: userId }, data: { targetUserId: pseudonym } }),
+    prisma().auditEvent.updateMany({ where: { actorId: userId }, data: { actorId: pseudonym } }),
+    prisma().auditEvent.updateMany({ where: { emailHash }, data: { emailHash: null } }),
+    prisma().passwordResetToken.deleteMany({ where: { userId } }),
+    prisma().mailMessage.deleteMany({ where: { to: user.email } }),
+    prisma().user.delete({ where: { id: userId } }),
+  ]);
+  await recordAudit({ type: "user_deleted", outcome: "success", ctx, actorId: self ? pseudonym : actorId, targetUserId: pseudonym, metadata: { self } });
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { emailSchema, nameSchema, newPasswordSchema, type PasswordPolicy } from "./auth";
+
+// Shared by the account forms and the JSON routes. Field names follow the JSON API.
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export function resetPasswordSchema(policy: PasswordPolicy) {
+  return z.object({
+    token: z.string({ error: "Token is required" }).min(1, "Token is required").max(200, "Token is too long"),
+    password: newPasswordSchema(policy),
+  });
+}
+
+export function changePasswordSchema(policy: PasswordPolicy) {
+  return z.object({
+    current_password: z.string({ error: "Current password is required" }).min(1, "Current password is required").max(1024),
+    new_password: newPasswordSchema(policy),
+  });
+}
+
+export const updateUserSchema = z
+  .object({
+    name: nameSchema.optional(),
+    role: z.enum(["user", "support", "admin"], { error: "Role must be user, support or admin" }).optional(),
+    is_active: z.boolean({ error: "is_active must be true or false" }).optional(),
+  })
+  .refine((v) => v.name !== undefined || v.role !== undefined || v.is_active !== undefined, { message: "Nothing to change", path: ["body"] });
+
+export const deleteAccountSchema = z.object({
+  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(1024),
+});
+
+export const nameFormSchema = z.object({ name: nameSchema });
