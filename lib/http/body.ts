@@ -33,6 +33,15 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   return parsed.data;
 }
 
+/** Reads query parameters with a schema (empty values dropped, unknown ones ignored); 400 naming the field. */
+export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of new URL(req.url).searchParams) if (v !== "") raw[k] = v;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
+  return parsed.data;
+}
+
 async function readLimited(req: Request, limit: number): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
