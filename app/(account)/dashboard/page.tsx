@@ -9,7 +9,7 @@ import { RecentActivity } from "./recent-activity";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const session = await requireUser("/dashboard");
+  const session = await requireUser();
   const { user } = session;
   const [activity, sessions] = await Promise.all([listRecentSignIns(user.id), listSessions(user.id)]);
 

@@ -9,20 +9,14 @@ export function RecentActivity({ events }: { events: SignInEvent[] }) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="activity-list">
       {events.map((e) => (
-        <li
-          key={e.id}
-          data-testid="activity-item"
-          data-outcome={e.outcome}
-          className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between sm:gap-4"
-        >
-          <div className="flex min-w-0 flex-wrap items-center gap-2">
+        <li key={e.id} data-testid="activity-item" data-outcome={e.outcome} className="py-3 first:pt-0 last:pb-0">
+          <p className="flex flex-wrap items-center gap-2">
             {e.outcome === "success" ? <Badge tone="success">Signed in</Badge> : <Badge tone="danger">Failed sign-in</Badge>}
-            <span className="text-sm text-slate-900">{describeUserAgent(e.userAgent)}</span>
-            <span className="text-sm break-all text-slate-500">{e.ip ?? "unknown IP"}</span>
-          </div>
-          <span className="shrink-0 text-sm text-slate-500">
-            <RelativeTime date={e.createdAt} now={now} />
-          </span>
+            <span className="text-sm font-medium text-slate-900">{describeUserAgent(e.userAgent)}</span>
+          </p>
+          <p className="mt-1 text-sm break-all text-slate-500">
+            <RelativeTime date={e.createdAt} now={now} /> · {e.ip ?? "unknown IP"}
+          </p>
         </li>
       ))}
     </ul>
