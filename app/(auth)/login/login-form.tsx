@@ -50,6 +50,7 @@ export function LoginForm({ next }: { next: string }) {
           autoCapitalize="none"
           spellCheck={false}
           error={errors.email?.message}
+          defaultValue={state?.values?.email}
           {...register("email")}
         />
         <div>

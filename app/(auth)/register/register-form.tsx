@@ -46,7 +46,13 @@ export function RegisterForm({ policy }: { policy: PasswordPolicy }) {
     <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {state && <FormAlert key={state.reference} title={state.formError} reference={state.reference} />}
       <fieldset disabled={pending} className="space-y-4">
-        <TextField label="Name" autoComplete="name" error={errors.name?.message} {...register("name")} />
+        <TextField
+          label="Name"
+          autoComplete="name"
+          error={errors.name?.message}
+          defaultValue={state?.values?.name}
+          {...register("name")}
+        />
         <TextField
           label="Email"
           type="email"
@@ -55,6 +61,7 @@ export function RegisterForm({ policy }: { policy: PasswordPolicy }) {
           autoCapitalize="none"
           spellCheck={false}
           error={errors.email?.message}
+          defaultValue={state?.values?.email}
           {...register("email")}
         />
         <TextField
