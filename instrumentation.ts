@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Runs once when a server process starts, before it serves requests: open the database,
 // apply pending migrations, and warm the password-hashing pool.
 export async function register() {
@@ -7,3 +9,21 @@ export async function register() {
   await ensureDatabase();
   void warmHashing();
 }
+
+// Unhandled errors in pages and server actions. Production error pages show only the
+// error's digest; logging it with the request id lets support go from one to the other.
+export const onRequestError: Instrumentation.onRequestError = async (err, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("@/lib/log");
+  const error = err instanceof Error ? err : new Error(String(err));
+  const header = request.headers["x-request-id"];
+  log.error(
+    {
+      request_id: Array.isArray(header) ? header[0] : (header ?? null),
+      digest: "digest" in error ? String(error.digest) : null,
+      context: { method: request.method, path: request.path, route: context.routePath, route_type: context.routeType },
+      err: { name: error.name, message: error.message, stack: error.stack },
+    },
+    "unhandled error",
+  );
+};

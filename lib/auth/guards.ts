@@ -5,7 +5,10 @@ import { ensureDatabase } from "@/lib/db/client";
 import { unauthorized } from "@/lib/http/errors";
 import { auth } from "./auth";
 import { SESSION_COOKIE, readCookie } from "./cookies";
+import { safeNextPath } from "./next-path";
 import { resolveSession, type ResolvedSession } from "./sessions";
+
+export { safeNextPath };
 
 export interface ApiSession {
   session: ResolvedSession;
@@ -27,12 +30,6 @@ export async function requireApiSession(req: Request): Promise<ApiSession> {
   const s = await getApiSession(req);
   if (!s) throw unauthorized();
   return s;
-}
-
-/** Only same-site relative paths; anything else falls back to the dashboard. */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/dashboard";
-  return next;
 }
 
 /** For pages and server actions: the signed-in user, or a redirect to /login?next=…. */

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any route handler, whatever its params
-type RouteHandler = (req: NextRequest, segment: { params: Promise<any> }) => Promise<Response>;
+type Params = Record<string, string>;
+type RouteHandler<P extends Params> = (req: NextRequest, segment: { params: Promise<P> }) => Promise<Response>;
 
 export interface CallOptions {
   method?: string;
@@ -21,7 +21,7 @@ export interface CallResult {
 }
 
 /** Calls a route handler in-process with a real Request, the way Next does. */
-export async function callRoute(handler: RouteHandler, path: string, opts: CallOptions = {}): Promise<CallResult> {
+export async function callRoute<P extends Params>(handler: RouteHandler<P>, path: string, opts: CallOptions = {}): Promise<CallResult> {
   const headers: Record<string, string> = { "x-forwarded-for": randomIp(), "user-agent": "vitest", ...opts.headers };
   let body: string | undefined = opts.rawBody;
   if (opts.body !== undefined) {
@@ -35,7 +35,7 @@ export async function callRoute(handler: RouteHandler, path: string, opts: CallO
     headers,
     body,
   });
-  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });
   const text = await res.text();
   return {
     status: res.status,

@@ -1,0 +1,76 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { startTransition, useActionState, useEffect } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { loginSchema } from "@/lib/validation/auth";
+import { signInAction, type LoginFormState } from "./actions";
+
+type LoginFields = z.input<typeof loginSchema>;
+
+export function LoginForm({ next }: { next: string }) {
+  const [state, formAction, pending] = useActionState<LoginFormState, FormData>(signInAction, null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<LoginFields, unknown, z.output<typeof loginSchema>>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { email: state?.values?.email ?? "", password: "" },
+  });
+
+  useEffect(() => {
+    for (const [field, message] of Object.entries(state?.fieldErrors ?? {})) {
+      if (field === "email" || field === "password") setError(field, { message });
+    }
+  }, [state, setError]);
+
+  // Validate in the browser first; the form still posts to the action without JavaScript.
+  const onSubmit = handleSubmit((_values, event) => {
+    const form = event?.target;
+    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
+  });
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+      {state && <FormAlert key={state.reference} title={state.formError} reference={state.reference} />}
+      <input type="hidden" name="next" value={next} />
+      <fieldset disabled={pending} className="space-y-4">
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errors.email?.message}
+          defaultValue={state?.values?.email}
+          {...register("email")}
+        />
+        <div>
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={errors.password?.message}
+            {...register("password")}
+          />
+          <p className="mt-2 text-right text-sm">
+            <Link href="/forgot-password" className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+              Forgot password?
+            </Link>
+          </p>
+        </div>
+        <Button type="submit" fullWidth pending={pending} pendingText="Signing in…">
+          Sign in
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

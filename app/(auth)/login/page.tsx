@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { auth } from "@/lib/auth/auth";
+import { ensureDatabase } from "@/lib/db/client";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  await ensureDatabase();
+  if ((await auth())?.user) redirect("/dashboard");
+  const { next } = await searchParams;
+
+  return (
+    <Card>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
+      <p className="mt-1 text-sm text-slate-600">Welcome back. Sign in with your email and password.</p>
+      <LoginForm next={typeof next === "string" ? next : ""} />
+      <p className="mt-6 border-t border-slate-100 pt-4 text-center text-sm text-slate-600">
+        New here?{" "}
+        <Link href="/register" className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useMemo } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { registerSchema, type PasswordPolicy } from "@/lib/validation/auth";
+import { registerAction, type RegisterFormState } from "./actions";
+import { PasswordStrength, passwordRulesText } from "./password-strength";
+
+type Schema = ReturnType<typeof registerSchema>;
+type RegisterFields = z.input<Schema>;
+const FIELDS = ["name", "email", "password"] as const;
+
+export function RegisterForm({ policy }: { policy: PasswordPolicy }) {
+  const [state, formAction, pending] = useActionState<RegisterFormState, FormData>(registerAction, null);
+  const schema = useMemo(() => registerSchema(policy), [policy]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors },
+  } = useForm<RegisterFields, unknown, z.output<Schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: state?.values?.name ?? "", email: state?.values?.email ?? "", password: "" },
+  });
+  const [password = "", name = "", email = ""] = useWatch({ control, name: ["password", "name", "email"] });
+
+  useEffect(() => {
+    for (const field of FIELDS) {
+      const message = state?.fieldErrors?.[field];
+      if (message) setError(field, { message });
+    }
+  }, [state, setError]);
+
+  const onSubmit = handleSubmit((_values, event) => {
+    const form = event?.target;
+    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
+  });
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+      {state && <FormAlert key={state.reference} title={state.formError} reference={state.reference} />}
+      <fieldset disabled={pending} className="space-y-4">
+        <TextField
+          label="Name"
+          autoComplete="name"
+          error={errors.name?.message}
+          defaultValue={state?.values?.name}
+          {...register("name")}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errors.email?.message}
+          defaultValue={state?.values?.email}
+          {...register("email")}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          error={errors.password?.message}
+          hint={passwordRulesText(policy)}
+          describedBy="password-strength"
+          {...register("password")}
+        >
+          <PasswordStrength password={password} policy={policy} userInputs={[name, email]} />
+        </TextField>
+        <Button type="submit" fullWidth pending={pending} pendingText="Creating account…">
+          Create account
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+// What a form's server action returns for an expected failure (success redirects). Shared
+// by actions and their client forms. `values` repopulates the form when it was posted
+// without JavaScript; it never holds a password.
+export interface FormFailure<Field extends string = string> {
+  ok: false;
+  formError: string;
+  fieldErrors?: Partial<Record<Field, string>>;
+  /** The request id, shown to the user so support staff can look the request up. */
+  reference: string;
+  values?: Partial<Record<Field, string>>;
+}
+
+export type FormState<Field extends string = string> = FormFailure<Field> | null;
+
+/** A text field from FormData; files and missing fields read as "". */
+export function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === "string" ? value : "";
+}
