@@ -4,6 +4,9 @@ import type { Instrumentation } from "next";
 // apply pending migrations, and warm the password-hashing pool.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` loads this file too; it must not open the embedded database, which a
+  // running server may hold (one process per PGlite folder).
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { ensureDatabase } = await import("@/lib/db/client");
   const { warmHashing } = await import("@/lib/auth/password-hashing");
   await ensureDatabase();

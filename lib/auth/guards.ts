@@ -1,8 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { ensureDatabase } from "@/lib/db/client";
 import { unauthorized } from "@/lib/http/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { auth } from "./auth";
 import { SESSION_COOKIE, readCookie } from "./cookies";
 import { safeNextPath } from "./next-path";
@@ -40,5 +41,12 @@ export async function requireUser(nextPath?: string) {
     const path = nextPath ?? (await headers()).get("x-pathname") ?? "/dashboard";
     redirect(`/login?next=${encodeURIComponent(safeNextPath(path))}`);
   }
+  return session;
+}
+
+/** For staff pages and actions: signed in (else /login) with one of the roles (else the 403 page). */
+export async function requireRole(...roles: Role[]) {
+  const session = await requireUser();
+  if (!roles.includes(session.user.role)) forbidden();
   return session;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { hashEmail, recordAudit } from "@/lib/audit/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import { runInBackground } from "@/lib/background";
 import { prisma } from "@/lib/db/client";
 import { ApiError, validationError } from "@/lib/http/errors";
@@ -7,7 +7,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { sendMail } from "@/lib/mail/mail";
 import { passwordChangedMail, passwordResetMail } from "@/lib/mail/templates";
 import { clearLockout } from "@/lib/security/lockout";
-import { enforceLimit } from "@/lib/security/rate-limit";
+import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
 import { HashPoolBusyError, hashPassword } from "./password-hashing";
 import { checkNewPassword } from "./password-policy";
 import { createSession } from "./sessions";
@@ -26,8 +26,8 @@ export const invalidResetToken = () =>
  * known and unknown emails get the same answer in the same time.
  */
 export async function requestPasswordReset(email: string, ctx: RequestContext, now = () => Date.now()): Promise<void> {
-  await enforceLimit("forgotIp", ctx.ip, ctx);
-  await enforceLimit("forgotEmail", hashEmail(email), ctx);
+  await limitByIp("forgotIp", ctx);
+  await limitByEmail("forgotEmail", email, ctx);
   runInBackground("password-reset-request", () => issueResetToken(email, ctx, now()));
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { hashEmail, recordAudit } from "@/lib/audit/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError, validationError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { enforceLimit } from "@/lib/security/rate-limit";
+import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
 import type { RegisterInput } from "@/lib/validation/auth";
 import { HashPoolBusyError, hashPassword } from "./password-hashing";
 import { checkNewPassword } from "./password-policy";
@@ -15,8 +15,8 @@ export const emailTaken = () => new ApiError(409, "email_taken", "An account wit
 
 /** Creates a user with a password and signs them in. Input is already parsed by registerSchema. */
 export async function registerUser(input: RegisterInput, ctx: RequestContext): Promise<SignedIn> {
-  await enforceLimit("registerIp", ctx.ip, ctx);
-  await enforceLimit("registerEmail", hashEmail(input.email), ctx);
+  await limitByIp("registerIp", ctx);
+  await limitByEmail("registerEmail", input.email, ctx);
   const problem = checkNewPassword(input.password, input);
   if (problem) throw validationError({ password: problem });
 

@@ -1,11 +1,11 @@
 import "server-only";
-import { hashEmail, recordAudit } from "@/lib/audit/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { accountLocked, clearFailedSignIns, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
-import { enforceLimit } from "@/lib/security/rate-limit";
+import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
 import type { LoginInput } from "@/lib/validation/auth";
 import { HashPoolBusyError, hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from "./password-hashing";
 import { createSession, type SafeUser } from "./sessions";
@@ -30,8 +30,8 @@ export const hashingBusy = () =>
  * compare in every case); the audit trail keeps the reason.
  */
 export async function signInWithPassword(input: LoginInput, ctx: RequestContext): Promise<SignedIn> {
-  await enforceLimit("loginIp", ctx.ip, ctx);
-  await enforceLimit("loginEmail", hashEmail(input.email), ctx);
+  await limitByIp("loginIp", ctx);
+  await limitByEmail("loginEmail", input.email, ctx);
 
   const lockedFor = await lockRemainingSeconds(input.email);
   if (lockedFor > 0) {

@@ -11,7 +11,7 @@ const MAX_LENGTH = 60;
 export function describeUserAgent(userAgent: string | null | undefined): string {
   const ua = userAgent?.trim();
   if (!ua) return UNKNOWN;
-  const { browser, os } = UAParser(ua);
+  const { browser, os } = new UAParser(ua).getResult();
   if (browser.name) return clip(os.name ? `${browser.name} on ${os.name}` : browser.name);
   if (os.name) return clip(`${UNKNOWN} on ${os.name}`);
   const product = ua.split(/[\s/;(]/)[0];

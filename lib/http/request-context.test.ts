@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeIp, resolveClientIp, resolveRequestId } from "./request-context";
+import { ipLimitKey, normalizeIp, resolveClientIp, resolveRequestId } from "./request-context";
 
 describe("resolveRequestId", () => {
   it("keeps a well-formed incoming id and replaces anything else", () => {
@@ -20,13 +20,18 @@ describe("resolveClientIp (TRUST_PROXY=0)", () => {
 });
 
 describe("normalizeIp", () => {
-  it("unwraps IPv4-mapped IPv6 addresses", () => {
+  it("unwraps IPv4-mapped IPv6 addresses and strips brackets and ports", () => {
     expect(normalizeIp("::ffff:127.0.0.1")).toBe("127.0.0.1");
+    expect(normalizeIp("[2001:db8::1]:443")).toBe("2001:db8::1");
+    expect(normalizeIp("::1")).toBe("::1");
   });
-  it("groups IPv6 addresses by /64", () => {
-    expect(normalizeIp("2001:db8:1:2::5")).toBe("2001:db8:1:2::/64");
-    expect(normalizeIp("2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
-    expect(normalizeIp("::1")).toBe("0:0:0:0::/64");
-    expect(normalizeIp("[2001:db8::1]:443")).toBe("2001:db8:0:0::/64");
+});
+
+describe("ipLimitKey", () => {
+  it("groups IPv6 addresses by /64 and keeps IPv4 as is", () => {
+    expect(ipLimitKey("2001:db8:1:2::5")).toBe("2001:db8:1:2::/64");
+    expect(ipLimitKey("2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(ipLimitKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(ipLimitKey("10.1.2.3")).toBe("10.1.2.3");
   });
 });

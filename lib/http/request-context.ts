@@ -12,7 +12,6 @@ export interface RequestContext {
 /**
  * The client address. The server (scripts/serve.mjs) appends the socket address to
  * X-Forwarded-For, so the last entry is the peer; TRUST_PROXY=n trusts n more hops.
- * IPv6 addresses are grouped by /64 so one host cannot rotate through its subnet.
  */
 export function resolveClientIp(forwardedFor: string | null): string {
   const chain = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -20,9 +19,14 @@ export function resolveClientIp(forwardedFor: string | null): string {
   return normalizeIp(picked);
 }
 
+/** Brackets and ports stripped, IPv4-mapped IPv6 unwrapped. */
 export function normalizeIp(raw: string): string {
-  let ip = raw.replace(/^\[|\](:\d+)?$/g, "");
-  if (ip.startsWith("::ffff:") && ip.includes(".")) ip = ip.slice(7);
+  const ip = raw.replace(/^\[|\](:\d+)?$/g, "");
+  return ip.startsWith("::ffff:") && ip.includes(".") ? ip.slice(7) : ip;
+}
+
+/** The key per-IP limits count under: IPv6 grouped by /64 so one host cannot rotate through its subnet. */
+export function ipLimitKey(ip: string): string {
   if (!ip.includes(":")) return ip;
   const [head, tail = ""] = ip.split("::");
   const left = head ? head.split(":") : [];

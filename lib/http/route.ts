@@ -2,7 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { ensureDatabase } from "@/lib/db/client";
 import { assertSameOrigin } from "@/lib/security/csrf";
-import { enforceLimit } from "@/lib/security/rate-limit";
+import { limitByIp } from "@/lib/security/rate-limit";
 import { errorResponse } from "./errors";
 import { REQUEST_ID_HEADER, contextFromHeaders, type RequestContext } from "./request-context";
 
@@ -20,7 +20,7 @@ export function route<P extends Params = Params>(handler: Handler<P>) {
     try {
       await ensureDatabase();
       assertSameOrigin(req);
-      await enforceLimit("apiIp", ctx.ip, ctx);
+      await limitByIp("apiIp", ctx);
       const res = await handler(req, ctx, await segment.params);
       res.headers.set(REQUEST_ID_HEADER, ctx.requestId);
       return res;

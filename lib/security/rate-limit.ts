@@ -1,9 +1,9 @@
 import "server-only";
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { recordAudit } from "@/lib/audit/audit";
+import { hashEmail, recordAudit } from "@/lib/audit/audit";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import type { RequestContext } from "@/lib/http/request-context";
+import { ipLimitKey, type RequestContext } from "@/lib/http/request-context";
 import { storeLimiter } from "./limiter-store";
 
 const LIMITS = {
@@ -17,6 +17,18 @@ const LIMITS = {
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
+type IpLimit = Extract<LimitName, `${string}Ip`>;
+type EmailLimit = Extract<LimitName, `${string}Email`>;
+
+/** Counts one hit from the client's IP (IPv6 by /64); 429 when over the limit. */
+export function limitByIp(name: IpLimit, ctx: RequestContext): Promise<void> {
+  return enforceLimit(name, ipLimitKey(ctx.ip), ctx);
+}
+
+/** Counts one hit for a normalized email (keyed by its hash); 429 when over the limit. */
+export function limitByEmail(name: EmailLimit, email: string, ctx: RequestContext): Promise<void> {
+  return enforceLimit(name, hashEmail(email), ctx);
+}
 
 export function rateLimited(retryAfterS: number): ApiError {
   return new ApiError(
@@ -32,7 +44,7 @@ export function rateLimited(retryAfterS: number): ApiError {
  * Counts one hit against a named limit and throws 429 when it is exceeded. Keys are IPs or
  * email hashes, never raw emails. The first refusal in each window is audited.
  */
-export async function enforceLimit(name: LimitName, key: string, ctx: RequestContext): Promise<void> {
+async function enforceLimit(name: LimitName, key: string, ctx: RequestContext): Promise<void> {
   if (!env.RATE_LIMITS_ENABLED) return;
   const { points, duration } = LIMITS[name]();
   try {
