@@ -13,11 +13,11 @@ export function isStaff(role: Role): boolean {
   return STAFF_ROLES.includes(role);
 }
 
-export function requireRole(session: ResolvedSession, ...roles: Role[]): void {
+export function assertRole(session: ResolvedSession, ...roles: Role[]): void {
   if (!roles.includes(session.user.role)) throw forbidden();
 }
 
 /** Self, or one of the given roles. */
-export function requireSelfOr(session: ResolvedSession, userId: string, ...roles: Role[]): void {
+export function assertSelfOr(session: ResolvedSession, userId: string, ...roles: Role[]): void {
   if (session.user.id !== userId && !roles.includes(session.user.role)) throw forbidden();
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireRole, requireSelfOr } from "@/lib/auth/authorize";
+import { assertRole, assertSelfOr } from "@/lib/auth/authorize";
 import { requireApiSession } from "@/lib/auth/guards";
 import { clearSessionCookie } from "@/lib/auth/responses";
 import { readJson } from "@/lib/http/body";
@@ -10,14 +10,14 @@ import { deleteAccountSchema, updateUserSchema } from "@/lib/validation/account"
 
 export const GET = route<{ id: string }>(async (req, ctx, { id }) => {
   const { session } = await requireApiSession(req);
-  requireSelfOr(session, id, "support", "admin");
+  assertSelfOr(session, id, "support", "admin");
   return jsonResponse(profileJson(await getProfile(id)), 200, ctx.requestId);
 });
 
 /** Self: name only. Admin: name, role, is_active. */
 export const PATCH = route<{ id: string }>(async (req, ctx, { id }) => {
   const { session } = await requireApiSession(req);
-  requireSelfOr(session, id, "admin");
+  assertSelfOr(session, id, "admin");
   const body = await readJson(req, updateUserSchema);
   if ((body.role !== undefined || body.is_active !== undefined) && session.user.role !== "admin") throw forbidden();
   await getProfile(id);
@@ -31,7 +31,7 @@ export const PATCH = route<{ id: string }>(async (req, ctx, { id }) => {
 export const DELETE = route<{ id: string }>(async (req, ctx, { id }) => {
   const { session } = await requireApiSession(req);
   const self = session.user.id === id;
-  if (!self) requireRole(session, "admin");
+  if (!self) assertRole(session, "admin");
   const password = self ? (await readJson(req, deleteAccountSchema)).password : undefined;
   await deleteUser(id, session.user.id, ctx, password);
   const res = new NextResponse(null, { status: 204 });

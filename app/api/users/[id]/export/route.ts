@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/audit";
-import { requireSelfOr } from "@/lib/auth/authorize";
+import { assertSelfOr } from "@/lib/auth/authorize";
 import { requireApiSession } from "@/lib/auth/guards";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
@@ -7,7 +7,7 @@ import { exportUserData } from "@/lib/users/account";
 
 export const GET = route<{ id: string }>(async (req, ctx, { id }) => {
   const { session } = await requireApiSession(req);
-  requireSelfOr(session, id, "admin");
+  assertSelfOr(session, id, "admin");
   const data = await exportUserData(id);
   await recordAudit({ type: "data_export", outcome: "success", ctx, actorId: session.user.id, targetUserId: id });
   const day = new Date().toISOString().slice(0, 10);
