@@ -22,7 +22,8 @@ export type AuditType =
   | "user_reactivated"
   | "user_deleted"
   | "data_export"
-  | "profile_updated";
+  | "profile_updated"
+  | "user_created";
 
 export interface AuditInput {
   type: AuditType;

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { MIGRATION_LOCK_ID, applyPendingMigrations, type SqlRunner } from "./migrations";
+import { acquirePgliteLock } from "./pglite-lock";
 
 // One database per process: PGlite may be opened by one process only, and a dev-server
 // reload must not open it twice, so the instance lives on globalThis.
@@ -25,7 +26,9 @@ interface DbState {
 const globalForDb = globalThis as unknown as { latchkeyDb?: DbState };
 
 function openPglite(dir: string): DbState {
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const inMemory = dir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const release = inMemory ? () => {} : acquirePgliteLock(dir);
   const started = Date.now();
   const lite = new PGlite(dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
@@ -43,7 +46,7 @@ function openPglite(dir: string): DbState {
       return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
     },
   };
-  return { prisma, raw, ready, close: async () => { await prisma.$disconnect(); await lite.close(); } };
+  return { prisma, raw, ready, close: async () => { await prisma.$disconnect(); await lite.close(); release(); } };
 }
 
 function openPostgres(url: string): DbState {
