@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { GET as authjs } from "@/app/api/auth/[...nextauth]/route";
+import { prisma } from "@/lib/db/client";
+import { callRoute } from "@/lib/testing/http";
+import { createTestUser } from "@/lib/testing/users";
+import { createSession, resolveSession } from "./sessions";
+import { hashToken } from "./tokens";
+
+const MIN = 60_000;
+const ctx = { requestId: "sessions-test-01", ip: "198.51.100.9", userAgent: "vitest" };
+
+async function freshSession(now = Date.now()) {
+  const user = await createTestUser();
+  return { user, ...(await createSession(user.id, ctx, now)) };
+}
+
+describe("session lifetime", () => {
+  it("expires after 30 idle minutes and deletes the row", async () => {
+    const t0 = Date.now();
+    const { token } = await freshSession(t0);
+    expect(await resolveSession(token, t0 + 29 * MIN)).not.toBeNull();
+    // that check slid the expiry to t0 + 59 min
+    expect(await resolveSession(token, t0 + 58 * MIN)).not.toBeNull();
+    expect(await resolveSession(token, t0 + 58 * MIN + 31 * MIN)).toBeNull();
+    expect(await prisma().session.count({ where: { sessionToken: hashToken(token) } })).toBe(0);
+  });
+
+  it("writes the sliding expiry at most once a minute", async () => {
+    const t0 = Date.now();
+    const { token, sessionId } = await freshSession(t0);
+    await resolveSession(token, t0 + 30_000);
+    const a = await prisma().session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(a.lastSeenAt.getTime()).toBe(t0);
+    await resolveSession(token, t0 + 61_000);
+    const b = await prisma().session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(b.lastSeenAt.getTime()).toBe(t0 + 61_000);
+    expect(b.expires.getTime()).toBe(t0 + 61_000 + 30 * MIN);
+    await resolveSession(token, t0 + 90_000);
+    const c = await prisma().session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(c.lastSeenAt.getTime()).toBe(t0 + 61_000);
+  });
+
+  it("ends after 7 days however active the session is", async () => {
+    const t0 = Date.now();
+    const { token, sessionId } = await freshSession(t0);
+    let t = t0;
+    while (t < t0 + 7 * 24 * 60 * MIN - 20 * MIN) {
+      t += 25 * MIN;
+      expect(await resolveSession(token, t)).not.toBeNull();
+    }
+    const row = await prisma().session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(row.expires.getTime()).toBeLessThanOrEqual(t0 + 7 * 24 * 60 * MIN);
+    expect(await resolveSession(token, t0 + 7 * 24 * 60 * MIN + 1)).toBeNull();
+  });
+
+  it("stops working when the user is deactivated", async () => {
+    const { token, user } = await freshSession();
+    await prisma().user.update({ where: { id: user.id }, data: { isActive: false } });
+    expect(await resolveSession(token)).toBeNull();
+  });
+});
+
+describe("Auth.js session endpoint", () => {
+  it("returns only safe fields of the signed-in user", async () => {
+    const { token, user, sessionId } = await freshSession();
+    const res = await callRoute(authjs, "/api/auth/session", { cookie: `authjs.session-token=${token}`, params: { nextauth: ["session"] } as never });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ expires: expect.any(String), sessionId, user: { id: user.id, email: user.email, name: user.name, role: "user" } });
+    expect(JSON.stringify(res.json)).not.toContain(token);
+  });
+});
