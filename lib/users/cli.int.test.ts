@@ -31,7 +31,7 @@ const dataDir = () => path.join(mkdtempSync(path.join(tmpdir(), "latchkey-cli-")
 describe("CLI users create", () => {
   it("creates the first admin from a password on stdin, and refuses a weak password", async () => {
     const email = randomEmail("admin");
-    const env = onPostgres ? {} : { PGLITE_DIR: dataDir() };
+    const env: Record<string, string> = onPostgres ? {} : { PGLITE_DIR: dataDir() };
     const ok = await cli(["users", "create", "--email", email, "--name", "First Admin", "--role", "admin", "--password-stdin"], "Sup3r-Secret-Admin!\n", env);
     expect(ok.stderr).toBe("");
     expect(ok.code).toBe(0);
