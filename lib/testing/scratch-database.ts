@@ -79,9 +79,14 @@ function pristineCluster(): Promise<Blob> {
 async function createPgliteDatabase(): Promise<ScratchDatabase> {
   const dir = await mkdtemp(path.join(tmpdir(), "latchkey-pglite-"));
   // Lay the cluster down now so that the Prisma CLI can open the folder before we ever do.
-  const seed = new PGlite(dir, { loadDataDir: await pristineCluster() });
-  await seed.waitReady;
-  await seed.close();
+  try {
+    const seed = new PGlite(dir, { loadDataDir: await pristineCluster() });
+    await seed.waitReady;
+    await seed.close();
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     url: `pglite:${dir}`,
     connect: async () => {
