@@ -52,6 +52,11 @@ start() {
   touch "$dir/$MARKER"
   mkdir -p "$dir/socket"
   [[ $(id -u) -eq 0 ]] && chown -R postgres: "$dir"
+  if ! as_owner test -w "$dir"; then
+    log "the server's user cannot write $dir (a parent directory is closed to it); use one under /tmp"
+    rm -rf "$dir"
+    exit 1
+  fi
 
   as_owner "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 || {
     log "initdb failed:"; cat "$dir/initdb.log" >&2; exit 1

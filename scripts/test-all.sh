@@ -21,7 +21,9 @@ export E2E_PORT="${E2E_PORT:-3210}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/latchkey-test.XXXXXX")"
 REPORTS="$WORK/reports"
-PG_DIR="$WORK/pg"
+# Not inside $WORK: the cluster runs as user postgres when we are root, and mktemp -d
+# makes $WORK private. pg-cluster.sh creates it.
+PG_DIR="$(mktemp -u "${TMPDIR:-/tmp}/latchkey-pg.XXXXXX")"
 mkdir -p "$REPORTS"
 
 cleanup() {
