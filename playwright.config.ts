@@ -69,6 +69,8 @@ export default defineConfig({
       RATE_LIMIT_LOGIN_IP: "1000/60",
       RATE_LIMIT_REGISTER_IP: "1000/3600",
       RATE_LIMIT_API_IP: "10000/60",
+      // Journeys read the mail the app "sent" at /api/test/outbox.
+      E2E_TEST_HOOKS: "1",
     },
   },
 });
