@@ -1,5 +1,4 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -12,7 +11,8 @@ export interface Cluster {
 }
 
 export function startPostgres(): Cluster {
-  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "latchkey-e2e-pg-")), "pg");
+  // Directly under /tmp: the server runs as `postgres` when we are root and must reach it.
+  const dir = path.join(os.tmpdir(), `latchkey-e2e-pg-${process.pid}-${Date.now()}`);
   const port = String(55500 + Math.floor(Math.random() * 400));
   const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", dir, port], { encoding: "utf8" }).trim();
   return { url, stop: () => execFileSync("bash", ["scripts/pg-cluster.sh", "stop", dir], { stdio: "ignore" }) };

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// Zod compiles fast parsers with `new Function` after probing whether eval is allowed; the
+// nonce CSP forbids eval, and the probe alone is reported as a violation in the browser.
+z.config({ jitless: true });
+
 // Schemas shared by the browser forms (react-hook-form) and the server (actions and JSON
 // routes). The server adds what the browser cannot know: the common-password blocklist.
 
