@@ -21,10 +21,12 @@ export E2E_PORT="${E2E_PORT:-3210}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/latchkey-test.XXXXXX")"
 REPORTS="$WORK/reports"
-# Not inside $WORK: the cluster runs as user postgres when we are root, and mktemp -d
-# makes $WORK private. pg-cluster.sh creates it.
-PG_DIR="$(mktemp -u "${TMPDIR:-/tmp}/latchkey-pg.XXXXXX")"
-mkdir -p "$REPORTS"
+PG_DIR="$WORK/pg"
+mkdir -p "$REPORTS" "$WORK/tmp"
+# Whatever the suites leave in the temp dir goes when this script ends. Traversable: a
+# PostgreSQL cluster under it runs as user postgres when we are root.
+chmod 755 "$WORK" "$WORK/tmp"
+export TMPDIR="$WORK/tmp"
 
 cleanup() {
   if [[ -e "$PG_DIR" ]]; then scripts/pg-cluster.sh stop "$PG_DIR" >/dev/null 2>&1; fi
