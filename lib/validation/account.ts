@@ -32,3 +32,13 @@ export const deleteAccountSchema = z.object({
 });
 
 export const nameFormSchema = z.object({ name: nameSchema });
+
+/** A confirmation checkbox: `true` in react-hook-form, "on" when the form is posted. */
+export function confirmationSchema(message: string) {
+  return z.union([z.literal(true), z.literal("on")], { error: message });
+}
+
+export const DELETE_CONFIRMATION_MESSAGE = "Tick the box to confirm you understand this cannot be undone";
+
+/** The account deletion form: the password, and an explicit confirmation. */
+export const deleteAccountFormSchema = deleteAccountSchema.extend({ confirm: confirmationSchema(DELETE_CONFIRMATION_MESSAGE) });
