@@ -1,10 +1,17 @@
 import Link from "next/link";
+import { NavLink } from "@/components/ui/nav-link";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { auth } from "@/lib/auth/auth";
+import { isStaff } from "@/lib/auth/authorize";
+import { ensureDatabase } from "@/lib/db/client";
 import { signOutAction } from "./actions";
-import { NavLink } from "./nav-link";
 
-// Chrome only: each page checks the session itself (requireUser), so this layout reads nothing.
-export default function AccountLayout({ children }: { children: React.ReactNode }) {
+// Chrome only: each page checks the session itself (requireUser). The session is read here
+// just to offer the Admin link to staff; the admin pages check the role themselves.
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  await ensureDatabase();
+  const session = await auth();
+  const staff = session?.user ? isStaff(session.user.role) : false;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -21,6 +28,14 @@ export default function AccountLayout({ children }: { children: React.ReactNode 
                 <li>
                   <NavLink href="/dashboard">Dashboard</NavLink>
                 </li>
+                <li>
+                  <NavLink href="/settings">Settings</NavLink>
+                </li>
+                {staff && (
+                  <li>
+                    <NavLink href="/admin">Admin</NavLink>
+                  </li>
+                )}
               </ul>
             </nav>
             <form action={signOutAction}>

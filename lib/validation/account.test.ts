@@ -10,7 +10,7 @@ describe("confirmationSchema", () => {
   });
 
   it("refuses an unticked or missing box with the given message", () => {
-    for (const value of [false, undefined, "", "off"]) {
+    for (const value of [false, undefined, null, "", "off"]) {
       const result = schema.safeParse(value);
       expect(result.success).toBe(false);
       expect(result.error?.issues[0].message).toBe("Confirm it");

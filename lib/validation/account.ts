@@ -33,9 +33,9 @@ export const deleteAccountSchema = z.object({
 
 export const nameFormSchema = z.object({ name: nameSchema });
 
-/** A confirmation checkbox: `true` in react-hook-form, "on" when the form is posted. */
+/** A confirmation checkbox: a boolean in react-hook-form, "on" (or absent) when the form is posted. */
 export function confirmationSchema(message: string) {
-  return z.union([z.literal(true), z.literal("on")], { error: message });
+  return z.union([z.boolean(), z.literal("on")], { error: message }).refine((v) => v === true || v === "on", { message });
 }
 
 export const DELETE_CONFIRMATION_MESSAGE = "Tick the box to confirm you understand this cannot be undone";
