@@ -38,7 +38,7 @@ export async function revokeSessionAction(data: FormData): Promise<void> {
 export type SignOutOthersState = ActionState<never>;
 
 /** "Sign out everywhere else": every session of the signed-in user but this browser's. */
-export async function revokeOtherSessionsAction(_previous: SignOutOthersState): Promise<SignOutOthersState> {
+export async function revokeOtherSessionsAction(): Promise<SignOutOthersState> {
   const session = await requireUser();
   const ctx = contextFromHeaders(await headers());
   const count = await revokeAllSessions(session.user.id, session.sessionId);
