@@ -3,15 +3,14 @@ import { NavLink } from "@/components/ui/nav-link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { auth } from "@/lib/auth/auth";
 import { isStaff } from "@/lib/auth/authorize";
+import { readSessionCookie } from "@/lib/auth/browser-cookie";
 import { ensureDatabase } from "@/lib/db/client";
 import { signOutAction } from "./actions";
 
 // Chrome only: each page checks the session itself (requireUser). The session is read here
 // just to offer the Admin link to staff; the admin pages check the role themselves.
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
-  await ensureDatabase();
-  const session = await auth();
-  const staff = session?.user ? isStaff(session.user.role) : false;
+  const staff = await isStaffBrowser();
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -49,4 +48,12 @@ export default async function AccountLayout({ children }: { children: React.Reac
       <main className="mx-auto max-w-4xl px-4 py-6 sm:py-10">{children}</main>
     </div>
   );
+}
+
+/** Reads the cookie before touching the database, so `next build` (which tries to prerender) never opens it. */
+async function isStaffBrowser(): Promise<boolean> {
+  if (!(await readSessionCookie())) return false;
+  await ensureDatabase();
+  const session = await auth();
+  return session?.user ? isStaff(session.user.role) : false;
 }
