@@ -10,7 +10,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-3 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <Link
               href="/admin"
@@ -33,16 +33,16 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
               </ul>
             </nav>
           </div>
-          <div className="flex items-center gap-2">
+          <div className="order-last w-full lg:order-none lg:w-auto lg:max-w-md lg:flex-1">
+            <ReferenceLookup id="header-reference" />
+          </div>
+          <div className="ml-auto flex items-center gap-2">
             <NavLink href="/dashboard">My account</NavLink>
             <form action={signOutAction}>
               <SubmitButton variant="secondary" size="sm" pendingText="Signing out…">
                 Sign out
               </SubmitButton>
             </form>
-          </div>
-          <div className="w-full sm:max-w-md">
-            <ReferenceLookup />
           </div>
         </div>
       </header>

@@ -25,7 +25,7 @@ const SORTS = [
 export function UserFilters({ values }: { values: Record<string, string> }) {
   const filtered = ["query", "role", "status", "sort"].some((k) => values[k]);
   return (
-    <Form action="/admin" role="search" aria-label="Search users" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+    <Form action="/admin" role="search" aria-label="Find users" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]">
         <TextField
           label="Search"

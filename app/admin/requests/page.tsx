@@ -21,7 +21,7 @@ export default async function RequestLookupPage({ searchParams }: { searchParams
         Enter the reference a user was shown with an error message. It leads to everything recorded for that request.
       </p>
       <div className="mt-4">
-        <ReferenceLookup />
+        <ReferenceLookup id="page-reference" />
       </div>
     </Card>
   );
