@@ -75,7 +75,7 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
                       <OutcomeBadge outcome={e.outcome} />
                     </p>
                     <p className="mt-1 font-medium text-slate-900">{describeAuditEvent(e)}</p>
-                    <dl className="mt-1 grid gap-x-3 text-sm text-slate-600 sm:grid-cols-[max-content_1fr]">
+                    <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-sm text-slate-600">
                       <dt>By</dt>
                       <dd>
                         <UserRef id={e.actor_id} users={users} />
