@@ -21,7 +21,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
           >
             Latchkey
           </Link>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <nav aria-label="Account">
               <ul className="flex items-center gap-1">
                 <li>
@@ -38,7 +38,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
               </ul>
             </nav>
             <form action={signOutAction}>
-              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…">
+              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…" className="whitespace-nowrap">
                 Sign out
               </SubmitButton>
             </form>

@@ -39,7 +39,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
           <div className="ml-auto flex items-center gap-2">
             <NavLink href="/dashboard">My account</NavLink>
             <form action={signOutAction}>
-              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…">
+              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…" className="whitespace-nowrap">
                 Sign out
               </SubmitButton>
             </form>

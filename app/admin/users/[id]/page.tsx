@@ -89,7 +89,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           )}
           <p className="mt-4 text-sm">
             <Link href={`/admin/audit?user=${encodeURIComponent(user.id)}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
-              All {audit.total.toLocaleString("en")} events in the audit log
+              See {audit.total === 1 ? "it" : `all ${audit.total.toLocaleString("en")} events`} in the audit log
             </Link>
           </p>
         </SectionCard>
