@@ -10,7 +10,7 @@ import { ApiError } from "@/lib/http/errors";
 import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
 import { changeRole, deleteUser, getProfile, setActive } from "@/lib/users/account";
 import { revokeUserSession, revokeUserSessions, sendResetLink, unlockUser } from "@/lib/users/staff-actions";
-import { confirmationSchema } from "@/lib/validation/account";
+import { DEACTIVATE_CONFIRMATION_MESSAGE, DELETE_CONFIRMATION_MESSAGE, confirmationSchema } from "@/lib/validation/account";
 
 // Staff actions on one user, behind one action so the user page keeps a single feedback
 // message however its sections re-render. The user id comes from the form but is only
@@ -27,8 +27,8 @@ const requestSchema = z.object({
 });
 const roleSchema = z.enum(["user", "support", "admin"], { error: "Choose user, support or admin" });
 const sessionIdSchema = z.string().min(1).max(64);
-const confirmDeactivate = confirmationSchema("Tick the box to confirm the deactivation");
-const confirmDelete = confirmationSchema("Tick the box to confirm you understand this cannot be undone");
+const confirmDeactivate = confirmationSchema(DEACTIVATE_CONFIRMATION_MESSAGE);
+const confirmDelete = confirmationSchema(DELETE_CONFIRMATION_MESSAGE);
 
 /** An expected refusal, shown to the staff member as the form's error. */
 class Refusal extends Error {}

@@ -1,6 +1,7 @@
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { getProfile } from "@/lib/users/account";
+import { DEACTIVATE_CONFIRMATION_MESSAGE, DELETE_CONFIRMATION_MESSAGE } from "@/lib/validation/account";
 import { ConfirmedUserAction, UserActionButton, UserActionForm } from "./user-actions";
 
 type Profile = Awaited<ReturnType<typeof getProfile>>;
@@ -40,7 +41,7 @@ export function AdminControls({ user, self }: { user: Profile; self: boolean }) 
             <ConfirmedUserAction
               intent="deactivate"
               confirmLabel="Yes, sign this user out everywhere and refuse their sign-ins"
-              error="Tick the box to confirm the deactivation"
+              error={DEACTIVATE_CONFIRMATION_MESSAGE}
               pendingText="Deactivating…"
             >
               Deactivate
@@ -63,7 +64,7 @@ export function AdminControls({ user, self }: { user: Profile; self: boolean }) 
         <ConfirmedUserAction
           intent="delete"
           confirmLabel="I understand this cannot be undone"
-          error="Tick the box to confirm you understand this cannot be undone"
+          error={DELETE_CONFIRMATION_MESSAGE}
           pendingText="Deleting…"
         >
           Delete user
