@@ -20,6 +20,7 @@ export const AUDIT_TYPE_LABELS = {
   user_deleted: "User deleted",
   data_export: "Data export",
   profile_updated: "Profile updated",
+  user_created: "User created",
 } as const satisfies Record<AuditType, string>;
 
 const LIMIT_LABELS: Record<string, string> = {
