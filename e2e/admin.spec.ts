@@ -2,7 +2,7 @@ import { newUserData } from "./api";
 import { expect, signIn, test } from "./fixtures";
 import { dashboardPage } from "./pages/dashboard-page";
 
-test("a locked-out user asks support: support finds them, reads why, unlocks, and they sign in", async ({ page, api, user, supportPage }) => {
+test("a locked-out user asks support: support finds them, reads why, unlocks, and they sign in", async ({ page, user, supportPage }) => {
   for (let i = 0; i < 5; i++) await signIn(page, user.email, `wrong-${i}-Password!`);
   await signIn(page, user.email, user.password);
   await expect(page.getByTestId("form-alert")).toContainText("Too many failed sign-ins");
@@ -29,7 +29,6 @@ test("a locked-out user asks support: support finds them, reads why, unlocks, an
   // The unlock is in the audit log with the support member as actor.
   await supportPage.goto(`/admin/audit?type=unlock`);
   await expect(supportPage.getByTestId("audit-row").first()).toHaveAttribute("data-type", "unlock");
-  expect(api).toBeTruthy();
 });
 
 test("an admin promotes a user to support, who then sees the console", async ({ adminPage, api, browser, baseURL }) => {
