@@ -44,6 +44,19 @@ export function appApi(request: APIRequestContext, baseURL: string) {
       return { user, sessionToken: sessionCookieOf(res) };
     },
 
+    /** Test mode only: gives an existing user a role (as the CLI does for the first admin). */
+    async setRole(email: string, role: "user" | "support" | "admin") {
+      const res = await post("/api/test/role", { email, role });
+      expect(res.status(), await res.text()).toBe(200);
+    },
+
+    /** Test mode only: the mail the app kept in its outbox for `email`, newest first. */
+    async outbox(email: string): Promise<{ subject: string; text: string; kind: string }[]> {
+      const res = await request.get(`/api/test/outbox?to=${encodeURIComponent(email)}`);
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()).messages;
+    },
+
     /** Signs in and returns the new session's token. */
     async login(email: string, password: string): Promise<string> {
       const res = await post("/api/auth/login", { email, password });

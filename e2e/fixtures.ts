@@ -1,5 +1,5 @@
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
-import { SESSION_COOKIE, appApi, type Account, type AppApi, type TestUser } from "./api";
+import { SESSION_COOKIE, appApi, newUserData, type Account, type AppApi, type TestUser } from "./api";
 import { dashboardPage } from "./pages/dashboard-page";
 import { loginPage } from "./pages/login-page";
 
@@ -7,14 +7,24 @@ import { loginPage } from "./pages/login-page";
 //   api           the JSON API on this test's request context
 //   user          a fresh random user, registered through POST /api/auth/register
 //   signedInPage  a page in its own browser context carrying that user's session cookie, on /dashboard
-// A signed-in page for another role is one more entry below, e.g.
-//   adminPage: async ({ browser, api, baseURL }, provide) => withPageSignedInAs(browser, baseURL!, await provisionAdmin(api), provide)
+//   supportPage / adminPage  the same for a fresh support / admin account
 
 interface Fixtures {
   api: AppApi;
   account: Account;
   user: TestUser;
   signedInPage: Page;
+  supportAccount: Account;
+  supportPage: Page;
+  adminAccount: Account;
+  adminPage: Page;
+}
+
+/** A fresh account with a role, signed in after the role change (roles are read per request anyway). */
+async function accountWithRole(api: AppApi, role: "support" | "admin"): Promise<Account> {
+  const account = await api.register(newUserData(role));
+  await api.setRole(account.user.email, role);
+  return account;
 }
 
 /** Opens a browser context holding `account`'s session cookie and hands its page, on /dashboard, to the test. */
@@ -44,6 +54,10 @@ export const test = base.extend<Fixtures>({
   account: async ({ api }, provide) => provide(await api.register()),
   user: async ({ account }, provide) => provide(account.user),
   signedInPage: async ({ browser, baseURL, account }, provide) => withPageSignedInAs(browser, baseURL!, account, provide),
+  supportAccount: async ({ api }, provide) => provide(await accountWithRole(api, "support")),
+  supportPage: async ({ browser, baseURL, supportAccount }, provide) => withPageSignedInAs(browser, baseURL!, supportAccount, provide),
+  adminAccount: async ({ api }, provide) => provide(await accountWithRole(api, "admin")),
+  adminPage: async ({ browser, baseURL, adminAccount }, provide) => withPageSignedInAs(browser, baseURL!, adminAccount, provide),
 });
 
 export { expect };

@@ -1,10 +1,16 @@
 import Link from "next/link";
+import { NavLink } from "@/components/ui/nav-link";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { auth } from "@/lib/auth/auth";
+import { isStaff } from "@/lib/auth/authorize";
+import { readSessionCookie } from "@/lib/auth/browser-cookie";
+import { ensureDatabase } from "@/lib/db/client";
 import { signOutAction } from "./actions";
-import { NavLink } from "./nav-link";
 
-// Chrome only: each page checks the session itself (requireUser), so this layout reads nothing.
-export default function AccountLayout({ children }: { children: React.ReactNode }) {
+// Chrome only: each page checks the session itself (requireUser). The session is read here
+// just to offer the Admin link to staff; the admin pages check the role themselves.
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  const staff = await isStaffBrowser();
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -15,16 +21,24 @@ export default function AccountLayout({ children }: { children: React.ReactNode 
           >
             Latchkey
           </Link>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <nav aria-label="Account">
               <ul className="flex items-center gap-1">
                 <li>
                   <NavLink href="/dashboard">Dashboard</NavLink>
                 </li>
+                <li>
+                  <NavLink href="/settings">Settings</NavLink>
+                </li>
+                {staff && (
+                  <li>
+                    <NavLink href="/admin">Admin</NavLink>
+                  </li>
+                )}
               </ul>
             </nav>
             <form action={signOutAction}>
-              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…">
+              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…" className="whitespace-nowrap">
                 Sign out
               </SubmitButton>
             </form>
@@ -34,4 +48,12 @@ export default function AccountLayout({ children }: { children: React.ReactNode 
       <main className="mx-auto max-w-4xl px-4 py-6 sm:py-10">{children}</main>
     </div>
   );
+}
+
+/** Reads the cookie before touching the database, so `next build` (which tries to prerender) never opens it. */
+async function isStaffBrowser(): Promise<boolean> {
+  if (!(await readSessionCookie())) return false;
+  await ensureDatabase();
+  const session = await auth();
+  return session?.user ? isStaff(session.user.role) : false;
 }

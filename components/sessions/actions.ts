@@ -5,7 +5,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit";
 import { requireUser } from "@/lib/auth/guards";
-import { revokeSession } from "@/lib/auth/sessions";
+import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
+import type { ActionState } from "@/lib/forms/form-state";
 import { contextFromHeaders } from "@/lib/http/request-context";
 
 const sessionIdSchema = z.string().min(1).max(64);
@@ -32,4 +33,26 @@ export async function revokeSessionAction(data: FormData): Promise<void> {
   // Pages that list sessions; a session already gone simply disappears from the list.
   revalidatePath("/dashboard");
   revalidatePath("/settings");
+}
+
+export type SignOutOthersState = ActionState<never>;
+
+/** "Sign out everywhere else": every session of the signed-in user but this browser's. */
+export async function revokeOtherSessionsAction(): Promise<SignOutOthersState> {
+  const session = await requireUser();
+  const ctx = contextFromHeaders(await headers());
+  const count = await revokeAllSessions(session.user.id, session.sessionId);
+  await recordAudit({
+    type: "session_revoked",
+    outcome: "success",
+    ctx,
+    actorId: session.user.id,
+    targetUserId: session.user.id,
+    metadata: { all_others: true, count },
+  });
+  revalidatePath("/dashboard");
+  revalidatePath("/settings");
+  const message =
+    count === 0 ? "No other sessions were signed in." : `Signed out ${count} other session${count === 1 ? "" : "s"}. Only this browser is still signed in.`;
+  return { ok: true, message, reference: ctx.requestId };
 }

@@ -49,6 +49,19 @@ export async function issueResetToken(email: string, ctx: RequestContext, now = 
 }
 
 /**
+ * Whether a reset link can still be used, without using it: the reset page asks before
+ * showing the form, so nobody types a new password into a dead link. resetPassword still
+ * decides (the token can expire or be used in between).
+ */
+export async function isResetTokenUsable(token: string, now = Date.now()): Promise<boolean> {
+  if (!token || token.length > 200) return false;
+  const row = await prisma().passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true, usedAt: true, expires: true } });
+  if (!row || row.usedAt || row.expires.getTime() <= now) return false;
+  const user = await prisma().user.findUnique({ where: { id: row.userId }, select: { isActive: true } });
+  return user?.isActive === true;
+}
+
+/**
  * Sets a new password from a reset token: single use, checked against expiry, every other
  * token of the user invalidated, lockout cleared, every session revoked, a notice mailed,
  * and a fresh session for the browser that did it.

@@ -72,7 +72,12 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
   }
 }
 
+// `next build` renders pages to find out which are static; none may open the database
+// (a running server may hold the embedded one, and one process per folder is the rule).
+const building = () => process.env.NEXT_PHASE === "phase-production-build";
+
 function state(): DbState {
+  if (building()) throw new Error("The database is not opened during `next build`");
   if (!globalForDb.latchkeyDb) {
     globalForDb.latchkeyDb = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DIR);
   }
@@ -85,7 +90,12 @@ export function prisma(): PrismaClient {
 }
 
 /** Opens the database and applies pending migrations (idempotent; awaited at server start). */
-export function ensureDatabase(): Promise<void> {
+export async function ensureDatabase(): Promise<void> {
+  if (building()) {
+    // Marks the page dynamic: the build stops rendering it here, before any query.
+    const { connection } = await import("next/server");
+    await connection();
+  }
   return state().ready;
 }
 

@@ -12,6 +12,16 @@ export interface FormFailure<Field extends string = string> {
 
 export type FormState<Field extends string = string> = FormFailure<Field> | null;
 
+/** For forms that stay on the page after success (settings, staff actions): what to announce. */
+export interface FormSuccess {
+  ok: true;
+  message: string;
+  /** Distinguishes repeated identical successes, so each one is announced and shown afresh. */
+  reference: string;
+}
+
+export type ActionState<Field extends string = string> = FormFailure<Field> | FormSuccess | null;
+
 /** A text field from FormData; files and missing fields read as "". */
 export function formText(data: FormData, name: string): string {
   const value = data.get(name);

@@ -32,3 +32,14 @@ export const deleteAccountSchema = z.object({
 });
 
 export const nameFormSchema = z.object({ name: nameSchema });
+
+/** A confirmation checkbox: a boolean in react-hook-form, "on" (or absent) when the form is posted. */
+export function confirmationSchema(message: string) {
+  return z.union([z.boolean(), z.literal("on")], { error: message }).refine((v) => v === true || v === "on", { message });
+}
+
+export const DELETE_CONFIRMATION_MESSAGE = "Tick the box to confirm you understand this cannot be undone";
+export const DEACTIVATE_CONFIRMATION_MESSAGE = "Tick the box to confirm the deactivation";
+
+/** The account deletion form: the password, and an explicit confirmation. */
+export const deleteAccountFormSchema = deleteAccountSchema.extend({ confirm: confirmationSchema(DELETE_CONFIRMATION_MESSAGE) });

@@ -2,19 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
+import { StatusMessage } from "@/components/ui/status-message";
 import { auth } from "@/lib/auth/auth";
 import { ensureDatabase } from "@/lib/db/client";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; deleted?: string | string[] }> }) {
   await ensureDatabase();
   if ((await auth())?.user) redirect("/dashboard");
-  const { next } = await searchParams;
+  const { next, deleted } = await searchParams;
 
   return (
     <Card>
+      {deleted === "1" && (
+        <div className="mb-5">
+          <StatusMessage message="Your account was deleted." />
+        </div>
+      )}
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
       <p className="mt-1 text-sm text-slate-600">Welcome back. Sign in with your email and password.</p>
       <LoginForm next={typeof next === "string" ? next : ""} />

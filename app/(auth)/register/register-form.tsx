@@ -4,12 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { PasswordStrength, passwordRulesText } from "@/components/password-strength";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { registerSchema, type PasswordPolicy } from "@/lib/validation/auth";
 import { registerAction, type RegisterFormState } from "./actions";
-import { PasswordStrength, passwordRulesText } from "./password-strength";
 
 type Schema = ReturnType<typeof registerSchema>;
 type RegisterFields = z.input<Schema>;

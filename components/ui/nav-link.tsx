@@ -3,8 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
-  const active = usePathname() === href;
+/**
+ * A header navigation link, marked `aria-current="page"` on its own page and on pages under
+ * any of `sections` (e.g. "Users" at /admin stays current on /admin/users/…).
+ */
+export function NavLink({ href, sections = [], children }: { href: string; sections?: string[]; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const active = pathname === href || sections.some((s) => pathname === s || pathname.startsWith(`${s}/`));
   return (
     <Link
       href={href}

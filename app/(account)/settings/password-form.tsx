@@ -1,0 +1,85 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useMemo } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { PasswordStrength, passwordRulesText } from "@/components/password-strength";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { StatusMessage } from "@/components/ui/status-message";
+import { TextField } from "@/components/ui/text-field";
+import type { PasswordPolicy } from "@/lib/validation/auth";
+import { changePasswordSchema } from "@/lib/validation/account";
+import { changePasswordAction, type PasswordFormState } from "./actions";
+
+type Schema = ReturnType<typeof changePasswordSchema>;
+type PasswordFields = z.input<Schema>;
+const FIELDS = ["current_password", "new_password"] as const;
+
+export function PasswordForm({ policy, email, name }: { policy: PasswordPolicy; email: string; name: string }) {
+  const [state, formAction, pending] = useActionState<PasswordFormState, FormData>(changePasswordAction, null);
+  const failure = state?.ok === false ? state : null;
+  const schema = useMemo(() => changePasswordSchema(policy), [policy]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    control,
+    formState: { errors },
+  } = useForm<PasswordFields, unknown, z.output<Schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { current_password: "", new_password: "" },
+  });
+  const newPassword = useWatch({ control, name: "new_password" }) ?? "";
+
+  useEffect(() => {
+    for (const field of FIELDS) {
+      const message = failure?.fieldErrors?.[field];
+      if (message) setError(field, { message });
+    }
+  }, [failure, setError]);
+
+  // Passwords never stay in the form after they were accepted.
+  useEffect(() => {
+    if (state?.ok) reset();
+  }, [state, reset]);
+
+  const onSubmit = handleSubmit((_values, event) => {
+    const form = event?.target;
+    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
+  });
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      {failure && <FormAlert key={failure.reference} title={failure.formError} reference={failure.reference} />}
+      <StatusMessage message={state?.ok ? state.message : null} reference={state?.reference} />
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+      <fieldset disabled={pending} className="space-y-4">
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.current_password?.message}
+          {...register("current_password")}
+        />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          error={errors.new_password?.message}
+          hint={passwordRulesText(policy)}
+          describedBy="password-strength"
+          {...register("new_password")}
+        >
+          <PasswordStrength password={newPassword} policy={policy} userInputs={[name, email]} />
+        </TextField>
+        <Button type="submit" pending={pending} pendingText="Changing password…">
+          Change password
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

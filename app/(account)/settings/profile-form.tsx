@@ -1,0 +1,51 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { StatusMessage } from "@/components/ui/status-message";
+import { TextField } from "@/components/ui/text-field";
+import { nameFormSchema } from "@/lib/validation/account";
+import { updateNameAction, type NameFormState } from "./actions";
+
+type NameFields = z.input<typeof nameFormSchema>;
+
+export function ProfileForm({ name }: { name: string }) {
+  const [state, formAction, pending] = useActionState<NameFormState, FormData>(updateNameAction, null);
+  const failure = state?.ok === false ? state : null;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<NameFields, unknown, z.output<typeof nameFormSchema>>({
+    resolver: zodResolver(nameFormSchema),
+    defaultValues: { name: failure?.values?.name ?? name },
+  });
+
+  useEffect(() => {
+    const message = failure?.fieldErrors?.name;
+    if (message) setError("name", { message });
+  }, [failure, setError]);
+
+  const onSubmit = handleSubmit((_values, event) => {
+    const form = event?.target;
+    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
+  });
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      {failure && <FormAlert key={failure.reference} title={failure.formError} reference={failure.reference} />}
+      <StatusMessage message={state?.ok ? state.message : null} reference={state?.reference} />
+      <fieldset disabled={pending} className="space-y-4">
+        <TextField label="Name" autoComplete="name" error={errors.name?.message} defaultValue={failure?.values?.name ?? name} {...register("name")} />
+        <Button type="submit" pending={pending} pendingText="Saving…">
+          Save name
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

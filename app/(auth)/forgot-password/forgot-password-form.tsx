@@ -1,0 +1,61 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { StatusMessage } from "@/components/ui/status-message";
+import { TextField } from "@/components/ui/text-field";
+import { forgotPasswordSchema } from "@/lib/validation/account";
+import { forgotPasswordAction, type ForgotFormState } from "./actions";
+
+type ForgotFields = z.input<typeof forgotPasswordSchema>;
+
+export function ForgotPasswordForm() {
+  const [state, formAction, pending] = useActionState<ForgotFormState, FormData>(forgotPasswordAction, null);
+  const failure = state?.ok === false ? state : null;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ForgotFields, unknown, z.output<typeof forgotPasswordSchema>>({
+    resolver: zodResolver(forgotPasswordSchema),
+    defaultValues: { email: failure?.values?.email ?? "" },
+  });
+
+  useEffect(() => {
+    const message = failure?.fieldErrors?.email;
+    if (message) setError("email", { message });
+  }, [failure, setError]);
+
+  const onSubmit = handleSubmit((_values, event) => {
+    const form = event?.target;
+    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
+  });
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+      {failure && <FormAlert key={failure.reference} title={failure.formError} reference={failure.reference} />}
+      <StatusMessage message={state?.ok ? state.message : null} reference={state?.reference} />
+      <fieldset disabled={pending} className="space-y-4">
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errors.email?.message}
+          defaultValue={failure?.values?.email}
+          {...register("email")}
+        />
+        <Button type="submit" fullWidth pending={pending} pendingText="Sending…">
+          Send reset link
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

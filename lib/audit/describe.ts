@@ -1,0 +1,123 @@
+import type { AuditType } from "./audit";
+
+// Audit events in words for the support console. Pure: no database, safe to unit-test.
+
+export const AUDIT_TYPE_LABELS = {
+  login: "Sign-in",
+  logout: "Sign-out",
+  register: "Registration",
+  session_revoked: "Session revoked",
+  session_refreshed: "Session refreshed",
+  lockout: "Lockout",
+  rate_limited: "Rate limited",
+  password_changed: "Password changed",
+  password_reset_requested: "Password reset requested",
+  password_reset_completed: "Password reset completed",
+  unlock: "Unlock",
+  role_changed: "Role changed",
+  user_deactivated: "User deactivated",
+  user_reactivated: "User reactivated",
+  user_deleted: "User deleted",
+  data_export: "Data export",
+  profile_updated: "Profile updated",
+  user_created: "User created",
+} as const satisfies Record<AuditType, string>;
+
+const LIMIT_LABELS: Record<string, string> = {
+  loginIp: "sign-ins per IP",
+  loginEmail: "sign-ins per email",
+  apiIp: "API requests per IP",
+  registerIp: "registrations per IP",
+  registerEmail: "registrations per email",
+  forgotIp: "reset requests per IP",
+  forgotEmail: "reset requests per email",
+};
+
+export interface DescribableEvent {
+  type: string;
+  outcome: string;
+  metadata: unknown;
+}
+
+type Meta = Record<string, unknown>;
+
+const words = (s: unknown) => String(s).replace(/_/g, " ");
+const plural = (n: unknown, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
+
+function asMeta(metadata: unknown): Meta {
+  return metadata && typeof metadata === "object" && !Array.isArray(metadata) ? (metadata as Meta) : {};
+}
+
+export function auditTypeLabel(type: string): string {
+  return (AUDIT_TYPE_LABELS as Record<string, string>)[type] ?? words(type).replace(/^./, (c) => c.toUpperCase());
+}
+
+/** One sentence a support person can read out: "Sign-in failed: wrong password". */
+export function describeAuditEvent(e: DescribableEvent): string {
+  const m = asMeta(e.metadata);
+  const failed = e.outcome !== "success";
+  const reason = m.reason !== undefined ? `: ${words(m.reason)}` : "";
+  switch (e.type) {
+    case "login":
+      return failed ? `Sign-in failed${reason}` : "Signed in";
+    case "logout":
+      return "Signed out";
+    case "register":
+      return failed ? `Registration failed${reason}` : "Registered an account";
+    case "session_revoked":
+      if (m.all_others) return `Signed out every other session${m.count !== undefined ? ` (${m.count})` : ""}`;
+      if (m.all) return `All sessions revoked${m.count !== undefined ? ` (${m.count})` : ""}`;
+      return "One session revoked";
+    case "session_refreshed":
+      return "Session token refreshed";
+    case "lockout":
+      return `Sign-in locked after ${plural(m.failures ?? "several", "failed attempt")}${typeof m.lock_s === "number" ? ` for ${Math.round(m.lock_s / 60)} min` : ""}`;
+    case "rate_limited":
+      return `Rate limit hit${typeof m.limit === "string" ? ` on ${LIMIT_LABELS[m.limit] ?? m.limit}` : ""}${m.retry_after !== undefined ? `; retry after ${m.retry_after} s` : ""}`;
+    case "password_changed":
+      if (failed) return `Password change failed${reason}`;
+      return `Password changed${m.sessions_revoked !== undefined ? `; ${plural(m.sessions_revoked, "other session")} signed out` : ""}`;
+    case "password_reset_requested":
+      if (!failed) return "Password reset link sent";
+      return m.reason === "unknown_email"
+        ? "Password reset asked for an email with no account"
+        : m.reason === "deactivated"
+          ? "Password reset asked for a deactivated account"
+          : `Password reset request failed${reason}`;
+    case "password_reset_completed":
+      return failed ? `Password reset failed${m.reason === "unknown_token" ? ": unknown link" : m.reason ? `: ${words(m.reason)} link` : ""}` : "Password reset with an emailed link";
+    case "unlock":
+      return "Unlocked by staff";
+    case "role_changed":
+      return m.from !== undefined && m.to !== undefined ? `Role changed from ${m.from} to ${m.to}` : "Role changed";
+    case "user_deactivated":
+      return `Account deactivated${m.sessions_revoked !== undefined ? ` (${plural(m.sessions_revoked, "session")} revoked)` : ""}`;
+    case "user_reactivated":
+      return "Account reactivated";
+    case "user_deleted":
+      return m.self ? "Account deleted by its owner" : "Account deleted by staff";
+    case "data_export":
+      return "Account data exported";
+    case "profile_updated":
+      return `Profile updated${Array.isArray(m.fields) ? ` (${m.fields.map(words).join(", ")})` : ""}`;
+    default:
+      return `${auditTypeLabel(e.type)}${failed ? " (failed)" : ""}`;
+  }
+}
+
+const MAX_SUMMARY = 160;
+
+/** Metadata as "key: value · key: value", clipped; "" when there is none. */
+export function summarizeMetadata(metadata: unknown): string {
+  if (metadata === null || metadata === undefined) return "";
+  if (typeof metadata !== "object" || Array.isArray(metadata)) return clip(JSON.stringify(metadata));
+  const parts = Object.entries(metadata as Meta).map(([key, value]) => {
+    const shown = Array.isArray(value) ? value.map(String).join(", ") : value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
+    return `${words(key)}: ${shown}`;
+  });
+  return clip(parts.join(" · "));
+}
+
+function clip(s: string): string {
+  return s.length > MAX_SUMMARY ? `${s.slice(0, MAX_SUMMARY - 1)}…` : s;
+}
