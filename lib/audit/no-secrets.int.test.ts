@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it, vi } from "vitest";
+import { readFileSync, rmSync } from "node:fs";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 const { logFile } = vi.hoisted(() => {
-  const logFile = `/tmp/latchkey-log-${process.pid}-${Date.now()}.jsonl`;
+  const logFile = `${process.env.TMPDIR ?? "/tmp"}/latchkey-log-${process.pid}-${Date.now()}.jsonl`;
   process.env.LOG_FILE = logFile;
   process.env.LOG_LEVEL = "trace";
   return { logFile };
@@ -16,6 +16,8 @@ import { POST as register } from "@/app/api/auth/register/route";
 import { GET as sessions } from "@/app/api/auth/sessions/route";
 import { rawClient } from "@/lib/db/client";
 import { callRoute, randomEmail } from "@/lib/testing/http";
+
+afterAll(() => rmSync(logFile, { force: true }));
 
 describe("secrets never stored or logged", () => {
   it("a full journey leaves the password and every token in no table and no log line", async () => {
