@@ -38,6 +38,7 @@ const schema = z.object({
   PASSWORD_POLICY: z.enum(["default", "nist"]).default("default"),
   HASH_POOL_SIZE: z.coerce.number().int().min(1).max(64).optional(),
   HASH_POOL_MAX_QUEUE: int(64, 0),
+  HASH_WORKER_NICE: int(10, 0, 19),
   TRUST_PROXY: int(0, 0, 10),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
   RATE_LIMITS_ENABLED: bool.default(true),

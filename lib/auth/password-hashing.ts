@@ -27,6 +27,7 @@ function pool(): Piscina {
       maxThreads: threads,
       maxQueue: env.HASH_POOL_MAX_QUEUE,
       idleTimeout: 60_000,
+      workerData: { nice: env.HASH_WORKER_NICE },
     });
   }
   return globalForPool.latchkeyHashPool;

@@ -51,6 +51,7 @@ export async function startServer(env) {
       RATE_LIMIT_API_IP: "100000000/60",
       RATE_LIMIT_LOGIN_IP: "100000000/60",
       RATE_LIMIT_LOGIN_EMAIL: "100000000/3600",
+      RATE_LIMIT_REGISTER_IP: "100000000/3600",
       ...env,
     },
     stdio: ["ignore", "inherit", "inherit"],

@@ -11,8 +11,12 @@ try {
   const emails = await seedUsers(databaseUrl, { count: 2000, cost: 12, password: PASSWORD, prefix: `storm-${Date.now()}` });
   const { url } = await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "12", BENCH_HOOKS: "1", HASH_POOL_MAX_QUEUE: "10000" });
   const token = await registerViaApi(url, `storm-${Date.now()}@bench.test`, PASSWORD);
-  await load({ url: `${url}/api/auth/me`, duration: 2, connections: 4, headers: { authorization: `Bearer ${token}` } });
+  const me = { url: `${url}/api/auth/me`, duration, connections: 8, headers: { authorization: `Bearer ${token}` } };
+  await load({ ...me, duration: 2 });
+  // Control: the same session load with no sign-ins, to see what the storm adds.
   await fetch(`${url}/api/bench/event-loop?reset=1`);
+  const quiet = await load(me);
+  const quietLoop = await (await fetch(`${url}/api/bench/event-loop?reset=1`)).json();
 
   let next = 0;
   const logins = load({
@@ -23,13 +27,13 @@ try {
     requests: [{ method: "POST", path: "/api/auth/login", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: emails[next++ % emails.length], password: PASSWORD }) }) }],
   });
   await new Promise((r) => setTimeout(r, 1000)); // let the pool fill
-  const sessions = await load({ url: `${url}/api/auth/me`, duration, connections: 8, headers: { authorization: `Bearer ${token}` } });
+  const sessions = await load(me);
   const loop = await (await fetch(`${url}/api/bench/event-loop`)).json();
   const signIns = await logins;
   report(
     "storm",
-    { sessions, logins: signIns, event_loop: loop },
-    `bench:storm  session p99 ${sessions.p99_ms} ms at ${sessions.requests_per_s} req/s (target < 100 ms) | event-loop delay p99 ${loop.p99_ms} ms (target < 20 ms) | ${round(signIns.requests_per_s, 2)} logins/s alongside`,
+    { sessions, logins: signIns, event_loop: loop, control: { sessions: quiet, event_loop: quietLoop } },
+    `bench:storm  session p99 ${sessions.p99_ms} ms at ${sessions.requests_per_s} req/s (target < 100 ms) | event-loop delay p99 ${loop.p99_ms} ms (target < 20 ms) | ${round(signIns.requests_per_s, 2)} logins/s alongside | control without sign-ins: session p99 ${quiet.p99_ms} ms at ${quiet.requests_per_s} req/s, loop delay p99 ${quietLoop.p99_ms} ms`,
   );
 } finally {
   await cleanup();
