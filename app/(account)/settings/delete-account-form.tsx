@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect } from "react";
+import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -28,17 +29,9 @@ export function DeleteAccountForm() {
     defaultValues: { password: "", confirm: false },
   });
 
-  useEffect(() => {
-    for (const field of FIELDS) {
-      const message = failure?.fieldErrors?.[field];
-      if (message) setError(field, { message });
-    }
-  }, [failure, setError]);
+  useServerFieldErrors(failure?.fieldErrors, setError, FIELDS);
 
-  const onSubmit = handleSubmit((_values, event) => {
-    const form = event?.target;
-    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
-  });
+  const onSubmit = submitToAction(handleSubmit, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">

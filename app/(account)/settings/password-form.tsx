@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useMemo } from "react";
+import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
+import { useActionState, useEffect, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { PasswordStrength, passwordRulesText } from "@/components/password-strength";
@@ -34,22 +35,14 @@ export function PasswordForm({ policy, email, name }: { policy: PasswordPolicy; 
   });
   const newPassword = useWatch({ control, name: "new_password" }) ?? "";
 
-  useEffect(() => {
-    for (const field of FIELDS) {
-      const message = failure?.fieldErrors?.[field];
-      if (message) setError(field, { message });
-    }
-  }, [failure, setError]);
+  useServerFieldErrors(failure?.fieldErrors, setError, FIELDS);
 
   // Passwords never stay in the form after they were accepted.
   useEffect(() => {
     if (state?.ok) reset();
   }, [state, reset]);
 
-  const onSubmit = handleSubmit((_values, event) => {
-    const form = event?.target;
-    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
-  });
+  const onSubmit = submitToAction(handleSubmit, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">

@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect } from "react";
+import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,8 @@ import { nameFormSchema } from "@/lib/validation/account";
 import { updateNameAction, type NameFormState } from "./actions";
 
 type NameFields = z.input<typeof nameFormSchema>;
+
+const SERVER_FIELDS = ["name"] as const;
 
 export function ProfileForm({ name }: { name: string }) {
   const [state, formAction, pending] = useActionState<NameFormState, FormData>(updateNameAction, null);
@@ -26,15 +29,9 @@ export function ProfileForm({ name }: { name: string }) {
     defaultValues: { name: failure?.values?.name ?? name },
   });
 
-  useEffect(() => {
-    const message = failure?.fieldErrors?.name;
-    if (message) setError("name", { message });
-  }, [failure, setError]);
+  useServerFieldErrors(failure?.fieldErrors, setError, SERVER_FIELDS);
 
-  const onSubmit = handleSubmit((_values, event) => {
-    const form = event?.target;
-    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
-  });
+  const onSubmit = submitToAction(handleSubmit, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">

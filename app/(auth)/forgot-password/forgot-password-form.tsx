@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect } from "react";
+import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,8 @@ import { forgotPasswordSchema } from "@/lib/validation/account";
 import { forgotPasswordAction, type ForgotFormState } from "./actions";
 
 type ForgotFields = z.input<typeof forgotPasswordSchema>;
+
+const SERVER_FIELDS = ["email"] as const;
 
 export function ForgotPasswordForm() {
   const [state, formAction, pending] = useActionState<ForgotFormState, FormData>(forgotPasswordAction, null);
@@ -26,15 +29,9 @@ export function ForgotPasswordForm() {
     defaultValues: { email: failure?.values?.email ?? "" },
   });
 
-  useEffect(() => {
-    const message = failure?.fieldErrors?.email;
-    if (message) setError("email", { message });
-  }, [failure, setError]);
+  useServerFieldErrors(failure?.fieldErrors, setError, SERVER_FIELDS);
 
-  const onSubmit = handleSubmit((_values, event) => {
-    const form = event?.target;
-    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
-  });
+  const onSubmit = submitToAction(handleSubmit, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">

@@ -1,8 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
 import Link from "next/link";
-import { startTransition, useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,8 @@ import { loginSchema } from "@/lib/validation/auth";
 import { signInAction, type LoginFormState } from "./actions";
 
 type LoginFields = z.input<typeof loginSchema>;
+
+const LOGIN_FIELDS = ["email", "password"] as const;
 
 export function LoginForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState<LoginFormState, FormData>(signInAction, null);
@@ -25,17 +28,9 @@ export function LoginForm({ next }: { next: string }) {
     defaultValues: { email: state?.values?.email ?? "", password: "" },
   });
 
-  useEffect(() => {
-    for (const [field, message] of Object.entries(state?.fieldErrors ?? {})) {
-      if (field === "email" || field === "password") setError(field, { message });
-    }
-  }, [state, setError]);
+  useServerFieldErrors(state?.fieldErrors, setError, LOGIN_FIELDS);
 
-  // Validate in the browser first; the form still posts to the action without JavaScript.
-  const onSubmit = handleSubmit((_values, event) => {
-    const form = event?.target;
-    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
-  });
+  const onSubmit = submitToAction(handleSubmit, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">

@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useMemo } from "react";
+import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
+import { useActionState, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { PasswordStrength, passwordRulesText } from "@/components/password-strength";
@@ -30,17 +31,9 @@ export function RegisterForm({ policy }: { policy: PasswordPolicy }) {
   });
   const [password = "", name = "", email = ""] = useWatch({ control, name: ["password", "name", "email"] });
 
-  useEffect(() => {
-    for (const field of FIELDS) {
-      const message = state?.fieldErrors?.[field];
-      if (message) setError(field, { message });
-    }
-  }, [state, setError]);
+  useServerFieldErrors(state?.fieldErrors, setError, FIELDS);
 
-  const onSubmit = handleSubmit((_values, event) => {
-    const form = event?.target;
-    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
-  });
+  const onSubmit = submitToAction(handleSubmit, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">

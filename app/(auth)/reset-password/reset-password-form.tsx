@@ -1,8 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useMemo } from "react";
+import { useActionState, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { PasswordStrength, passwordRulesText } from "@/components/password-strength";
@@ -15,6 +16,8 @@ import { resetPasswordAction, type ResetFormState } from "./actions";
 
 type Schema = ReturnType<typeof resetPasswordSchema>;
 type ResetFields = z.input<Schema>;
+
+const SERVER_FIELDS = ["password"] as const;
 
 export function ResetPasswordForm({ token, policy }: { token: string; policy: PasswordPolicy }) {
   const [state, formAction, pending] = useActionState<ResetFormState, FormData>(resetPasswordAction, null);
@@ -32,15 +35,9 @@ export function ResetPasswordForm({ token, policy }: { token: string; policy: Pa
   const password = useWatch({ control, name: "password" }) ?? "";
   const deadLink = Boolean(state?.fieldErrors?.token || errors.token);
 
-  useEffect(() => {
-    const message = state?.fieldErrors?.password;
-    if (message) setError("password", { message });
-  }, [state, setError]);
+  useServerFieldErrors(state?.fieldErrors, setError, SERVER_FIELDS);
 
-  const onSubmit = handleSubmit((_values, event) => {
-    const form = event?.target;
-    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
-  });
+  const onSubmit = submitToAction(handleSubmit, formAction);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
