@@ -40,6 +40,20 @@ export function rateLimited(retryAfterS: number): ApiError {
   );
 }
 
+/** How an email stands against a per-email limit right now (support's "why can't they sign in?"). */
+export async function emailLimitState(name: EmailLimit, email: string) {
+  const { points, duration } = LIMITS[name]();
+  const res = await storeLimiter(name, points, duration).get(hashEmail(email));
+  const exceeded = env.RATE_LIMITS_ENABLED && res !== null && res.consumedPoints > points;
+  return { exceeded, retryAfterS: exceeded ? Math.ceil(res!.msBeforeNext / 1000) : 0, points, duration };
+}
+
+/** Forgets an email's count under a per-email limit (staff unlock). */
+export async function resetEmailLimit(name: EmailLimit, email: string): Promise<void> {
+  const { points, duration } = LIMITS[name]();
+  await storeLimiter(name, points, duration).delete(hashEmail(email));
+}
+
 /**
  * Counts one hit against a named limit and throws 429 when it is exceeded. Keys are IPs or
  * email hashes, never raw emails. The first refusal in each window is audited.

@@ -1,14 +1,13 @@
 import "server-only";
-import { hashEmail, recordAudit } from "@/lib/audit/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import { issueResetToken } from "@/lib/auth/password-reset";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { runInBackground } from "@/lib/background";
 import { prisma } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { notFound } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { clearLockout } from "@/lib/security/lockout";
-import { storeLimiter } from "@/lib/security/limiter-store";
+import { resetEmailLimit } from "@/lib/security/rate-limit";
 
 // What support staff do for a user. The caller has checked the role; every action is
 // audited with the staff member as actor.
@@ -23,7 +22,7 @@ async function targetEmail(userId: string): Promise<string> {
 export async function unlockUser(userId: string, actorId: string, ctx: RequestContext) {
   const email = await targetEmail(userId);
   await clearLockout(email);
-  await storeLimiter("loginEmail", env.RATE_LIMIT_LOGIN_EMAIL.points, env.RATE_LIMIT_LOGIN_EMAIL.duration).delete(hashEmail(email));
+  await resetEmailLimit("loginEmail", email);
   await recordAudit({ type: "unlock", outcome: "success", ctx, actorId, targetUserId: userId });
 }
 
