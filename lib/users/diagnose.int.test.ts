@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.RATE_LIMIT_LOGIN_EMAIL = "6/3600";
+});
+
+import { POST as login } from "@/app/api/auth/login/route";
+import { POST as unlock } from "@/app/api/users/[id]/unlock/route";
+import { prisma } from "@/lib/db/client";
+import { callRoute } from "@/lib/testing/http";
+import { createTestUser } from "@/lib/testing/users";
+import { diagnoseSignIn } from "./diagnose";
+
+const attempt = (email: string, password: string) => callRoute(login, "/api/auth/login", { body: { email, password } });
+
+describe("why can't they sign in", () => {
+  it("names the lock and the email rate limit, and unlock clears both", async () => {
+    const user = await createTestUser();
+    const support = await createTestUser({ role: "support" });
+    expect((await diagnoseSignIn(user.id)).map((b) => b.kind)).toEqual(["none"]);
+
+    for (let i = 0; i < 7; i++) await attempt(user.email, "Wrong-Password-1!");
+    const blockers = await diagnoseSignIn(user.id);
+    expect(blockers.map((b) => b.kind)).toEqual(["locked", "rate_limited"]);
+    expect(blockers[0].summary).toMatch(/^Locked until \d\d:\d\d UTC after 5 failed sign-ins from \d+ IPs?\.$/);
+    expect(blockers[1].summary).toMatch(/more than 6 attempts in 60 min/);
+
+    const res = await callRoute(unlock, `/api/users/${user.id}/unlock`, { method: "POST", token: support.token, params: { id: user.id } });
+    expect(res.status).toBe(200);
+    expect((await diagnoseSignIn(user.id)).map((b) => b.kind)).toEqual(["none"]);
+    expect((await attempt(user.email, user.password)).status).toBe(200);
+    expect(await prisma().auditEvent.count({ where: { type: "unlock", actorId: support.id, targetUserId: user.id } })).toBe(1);
+  });
+
+  it("says who deactivated the account and when", async () => {
+    const user = await createTestUser();
+    const admin = await createTestUser({ role: "admin", name: "Ada Admin" });
+    await prisma().user.update({ where: { id: user.id }, data: { isActive: false, deactivatedAt: new Date("2026-11-20T10:00:00Z"), deactivatedById: admin.id } });
+    const [blocker] = await diagnoseSignIn(user.id);
+    expect(blocker).toMatchObject({ kind: "deactivated", action: "reactivate" });
+    expect(blocker.summary).toBe("Deactivated by Ada Admin on 2026-11-20. Sign-in fails with the generic error.");
+  });
+});
