@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { pageInfo, pageWindow } from "@/lib/http/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const isoDate = (field: string) =>
@@ -40,15 +41,11 @@ export async function queryAudit(q: AuditQuery) {
     prisma().auditEvent.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q.page, q.page_size),
     }),
   ]);
   return {
-    total,
-    page: q.page,
-    page_size: q.page_size,
-    pages: Math.max(1, Math.ceil(total / q.page_size)),
+    ...pageInfo(total, q.page, q.page_size),
     events: events.map((e) => ({
       id: e.id,
       type: e.type,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { pageInfo, pageWindow } from "@/lib/http/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const userSearchSchema = z.object({
@@ -30,16 +31,12 @@ export async function searchUsers(s: UserSearch, now = new Date()) {
     prisma().user.findMany({
       where,
       orderBy,
-      skip: (s.page - 1) * s.page_size,
-      take: s.page_size,
+      ...pageWindow(s.page, s.page_size),
       select: { id: true, email: true, name: true, role: true, isActive: true, lockedUntil: true, lastLoginAt: true, createdAt: true },
     }),
   ]);
   return {
-    total,
-    page: s.page,
-    page_size: s.page_size,
-    pages: Math.max(1, Math.ceil(total / s.page_size)),
+    ...pageInfo(total, s.page, s.page_size),
     users: users.map((u) => ({
       id: u.id,
       email: u.email,
