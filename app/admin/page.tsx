@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterErrors } from "@/components/admin/filter-errors";
 import { UserFilters } from "@/components/admin/user-filters";
 import { RoleBadge, UserStatusBadge } from "@/components/admin/user-badges";
-import { FormAlert } from "@/components/ui/form-alert";
 import { Pagination } from "@/components/ui/pagination";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusMessage } from "@/components/ui/status-message";
 import { DataTable, Td, Th } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth/guards";
-import { fieldErrors } from "@/lib/http/body";
 import { hrefWith, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 import { searchUsers, userSearchSchema } from "@/lib/users/search";
 
@@ -29,15 +28,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       </div>
       {deleted === "1" && <StatusMessage message="User deleted." />}
       <UserFilters key={JSON.stringify(params)} values={params} />
-      {!parsed.success && (
-        <FormAlert title="Check the filters">
-          <ul className="mt-1 list-disc pl-5">
-            {Object.values(fieldErrors(parsed.error)).map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </FormAlert>
-      )}
+      {!parsed.success && <FilterErrors error={parsed.error} />}
       {result && result.users.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600" data-testid="no-results">
           {result.total === 0 ? (

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
+import { FilterErrors } from "@/components/admin/filter-errors";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
-import { FormAlert } from "@/components/ui/form-alert";
 import { Pagination } from "@/components/ui/pagination";
 import { auditFilterInput } from "@/lib/audit/filters";
 import { auditQuerySchema, queryAudit } from "@/lib/audit/query";
 import { requireRole } from "@/lib/auth/guards";
-import { fieldErrors } from "@/lib/http/body";
 import { hrefWith, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 import { findUsersByIds } from "@/lib/users/lookup";
 
@@ -26,15 +25,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <p className="mt-1 text-sm text-slate-600">Security events, newest first. Times are UTC.</p>
       </div>
       <AuditFilters key={JSON.stringify(params)} values={params} />
-      {!parsed.success && (
-        <FormAlert title="Check the filters">
-          <ul className="mt-1 list-disc pl-5">
-            {Object.values(fieldErrors(parsed.error)).map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </FormAlert>
-      )}
+      {!parsed.success && <FilterErrors error={parsed.error} />}
       {result && result.events.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600" data-testid="no-results">
           No events match these filters.
