@@ -1,11 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { NewPasswordField } from "@/components/forms/fields";
 import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
 import { useActionState, useEffect, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { PasswordStrength, passwordRulesText } from "@/components/password-strength";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { StatusMessage } from "@/components/ui/status-message";
@@ -58,17 +58,13 @@ export function PasswordForm({ policy, email, name }: { policy: PasswordPolicy; 
           error={errors.current_password?.message}
           {...register("current_password")}
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordField
+          policy={policy}
+          password={newPassword}
+          userInputs={[name, email]}
           error={errors.new_password?.message}
-          hint={passwordRulesText(policy)}
-          describedBy="password-strength"
           {...register("new_password")}
-        >
-          <PasswordStrength password={newPassword} policy={policy} userInputs={[name, email]} />
-        </TextField>
+        />
         <Button type="submit" pending={pending} pendingText="Changing password…">
           Change password
         </Button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { EmailField } from "@/components/forms/fields";
 import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
 import { useActionState } from "react";
 import { useForm } from "react-hook-form";
@@ -8,7 +9,6 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { StatusMessage } from "@/components/ui/status-message";
-import { TextField } from "@/components/ui/text-field";
 import { forgotPasswordSchema } from "@/lib/validation/account";
 import { forgotPasswordAction, type ForgotFormState } from "./actions";
 
@@ -38,13 +38,7 @@ export function ForgotPasswordForm() {
       {failure && <FormAlert key={failure.reference} title={failure.formError} reference={failure.reference} />}
       <StatusMessage message={state?.ok ? state.message : null} reference={state?.reference} />
       <fieldset disabled={pending} className="space-y-4">
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
+        <EmailField
           error={errors.email?.message}
           defaultValue={failure?.values?.email}
           {...register("email")}

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { EmailField } from "@/components/forms/fields";
 import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
 import Link from "next/link";
 import { useActionState } from "react";
@@ -37,13 +38,7 @@ export function LoginForm({ next }: { next: string }) {
       {state && <FormAlert key={state.reference} title={state.formError} reference={state.reference} />}
       <input type="hidden" name="next" value={next} />
       <fieldset disabled={pending} className="space-y-4">
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
+        <EmailField
           error={errors.email?.message}
           defaultValue={state?.values?.email}
           {...register("email")}

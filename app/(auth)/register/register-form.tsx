@@ -1,11 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { EmailField, NewPasswordField } from "@/components/forms/fields";
 import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
 import { useActionState, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { PasswordStrength, passwordRulesText } from "@/components/password-strength";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
@@ -46,28 +46,19 @@ export function RegisterForm({ policy }: { policy: PasswordPolicy }) {
           defaultValue={state?.values?.name}
           {...register("name")}
         />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
+        <EmailField
           error={errors.email?.message}
           defaultValue={state?.values?.email}
           {...register("email")}
         />
-        <TextField
+        <NewPasswordField
           label="Password"
-          type="password"
-          autoComplete="new-password"
+          policy={policy}
+          password={password}
+          userInputs={[name, email]}
           error={errors.password?.message}
-          hint={passwordRulesText(policy)}
-          describedBy="password-strength"
           {...register("password")}
-        >
-          <PasswordStrength password={password} policy={policy} userInputs={[name, email]} />
-        </TextField>
+        />
         <Button type="submit" fullWidth pending={pending} pendingText="Creating account…">
           Create account
         </Button>

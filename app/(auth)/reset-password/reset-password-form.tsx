@@ -1,15 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { NewPasswordField } from "@/components/forms/fields";
 import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
 import Link from "next/link";
 import { useActionState, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { PasswordStrength, passwordRulesText } from "@/components/password-strength";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
 import type { PasswordPolicy } from "@/lib/validation/auth";
 import { resetPasswordSchema } from "@/lib/validation/account";
 import { resetPasswordAction, type ResetFormState } from "./actions";
@@ -55,17 +54,13 @@ export function ResetPasswordForm({ token, policy }: { token: string; policy: Pa
       )}
       <input type="hidden" {...register("token")} />
       <fieldset disabled={pending} className="space-y-4">
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordField
+          policy={policy}
+          password={password}
+          userInputs={[]}
           error={errors.password?.message}
-          hint={passwordRulesText(policy)}
-          describedBy="password-strength"
           {...register("password")}
-        >
-          <PasswordStrength password={password} policy={policy} userInputs={[]} />
-        </TextField>
+        />
         <Button type="submit" fullWidth pending={pending} pendingText="Saving…">
           Set new password
         </Button>
