@@ -7,27 +7,20 @@ vi.hoisted(() => {
 });
 
 import { POST as login } from "@/app/api/auth/login/route";
-import { POST as register } from "@/app/api/auth/register/route";
 import { hashEmail } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { clearLockout } from "@/lib/security/lockout";
 import { STRONG_PASSWORD, callRoute, randomEmail } from "@/lib/testing/http";
+import { createTestUser } from "@/lib/testing/users";
 
 const WRONG = "Wrong-Password-9";
-
-async function newUser() {
-  const email = randomEmail();
-  const res = await callRoute(register, "/api/auth/register", { body: { email, name: "Locky", password: STRONG_PASSWORD } });
-  expect(res.status).toBe(201);
-  return { email, id: (res.json.user as { id: string }).id };
-}
 
 const attempt = (email: string, password: string) => callRoute(login, "/api/auth/login", { body: { email, password } });
 const withoutRequestId = (j: Record<string, unknown>) => JSON.stringify({ ...j, request_id: null });
 
 describe("lockout", () => {
   it("locks sign-in after five failures within 15 minutes, even for the right password", async () => {
-    const { email, id } = await newUser();
+    const { email, id } = await createTestUser();
     for (let i = 0; i < 5; i++) expect((await attempt(email, WRONG)).status).toBe(401);
     const locked = await attempt(email, STRONG_PASSWORD);
     expect(locked.status).toBe(403);
@@ -40,7 +33,7 @@ describe("lockout", () => {
   });
 
   it("locks an unknown email exactly like a real one, with byte-identical answers but the request id", async () => {
-    const { email: real } = await newUser();
+    const { email: real } = await createTestUser();
     const unknown = randomEmail("ghost");
     for (let i = 0; i < 6; i++) {
       const a = await attempt(real, WRONG);
@@ -52,7 +45,7 @@ describe("lockout", () => {
   });
 
   it("clearLockout lets the user sign in again", async () => {
-    const { email, id } = await newUser();
+    const { email, id } = await createTestUser();
     for (let i = 0; i < 5; i++) await attempt(email, WRONG);
     expect((await attempt(email, STRONG_PASSWORD)).status).toBe(403);
     await clearLockout(email);
@@ -63,7 +56,7 @@ describe("lockout", () => {
   });
 
   it("a successful sign-in resets the failure streak", async () => {
-    const { email } = await newUser();
+    const { email } = await createTestUser();
     for (let i = 0; i < 4; i++) await attempt(email, WRONG);
     expect((await attempt(email, STRONG_PASSWORD)).status).toBe(200);
     for (let i = 0; i < 4; i++) expect((await attempt(email, WRONG)).status).toBe(401);
@@ -71,7 +64,7 @@ describe("lockout", () => {
   });
 
   it("20 parallel wrong passwords leave a consistent failure count and exactly one lockout event", async () => {
-    const { email, id } = await newUser();
+    const { email, id } = await createTestUser();
     const results = await Promise.all(Array.from({ length: 20 }, () => attempt(email, WRONG)));
     expect(results.every((r) => r.status === 401 || r.status === 403)).toBe(true);
     const counted = results.filter((r) => r.status === 401).length;

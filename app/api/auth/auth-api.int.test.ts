@@ -9,13 +9,8 @@ import { DELETE as deleteSession } from "@/app/api/auth/sessions/[id]/route";
 import { GET as health } from "@/app/api/health/route";
 import { prisma } from "@/lib/db/client";
 import { STRONG_PASSWORD, callRoute, randomEmail } from "@/lib/testing/http";
+import { createTestUser } from "@/lib/testing/users";
 import { hashToken } from "@/lib/auth/tokens";
-
-async function registerUser(email = randomEmail(), name = "Test User") {
-  const res = await callRoute(register, "/api/auth/register", { body: { email, name, password: STRONG_PASSWORD } });
-  expect(res.status).toBe(201);
-  return { email, name, token: res.json.token as string, user: res.json.user as { id: string } };
-}
 
 describe("POST /api/auth/register", () => {
   it("creates the user, returns a token and sets an httpOnly SameSite=Lax cookie", async () => {
@@ -32,15 +27,15 @@ describe("POST /api/auth/register", () => {
   });
 
   it("stores only the SHA-256 of the session token", async () => {
-    const { token, user } = await registerUser();
-    const rows = await prisma().session.findMany({ where: { userId: user.id } });
+    const { token, id } = await createTestUser();
+    const rows = await prisma().session.findMany({ where: { userId: id } });
     expect(rows).toHaveLength(1);
     expect(rows[0].sessionToken).toBe(hashToken(token));
     expect(rows[0].sessionToken).not.toContain(token);
   });
 
   it("answers 409 email_taken for an existing email", async () => {
-    const { email } = await registerUser();
+    const { email } = await createTestUser();
     const res = await callRoute(register, "/api/auth/register", { body: { email, name: "Other", password: STRONG_PASSWORD } });
     expect(res.status).toBe(409);
     expect(res.json).toMatchObject({ error: "email_taken", request_id: expect.any(String) });
@@ -71,7 +66,7 @@ describe("POST /api/auth/register", () => {
 
 describe("POST /api/auth/login", () => {
   it("signs in with a new token every time", async () => {
-    const { email, token: first } = await registerUser();
+    const { email, token: first } = await createTestUser();
     const a = await callRoute(login, "/api/auth/login", { body: { email, password: STRONG_PASSWORD } });
     const b = await callRoute(login, "/api/auth/login", { body: { email, password: STRONG_PASSWORD } });
     expect(a.status).toBe(200);
@@ -80,7 +75,7 @@ describe("POST /api/auth/login", () => {
   });
 
   it("gives the same 401 body for a wrong password and an unknown email", async () => {
-    const { email } = await registerUser();
+    const { email } = await createTestUser();
     const wrong = await callRoute(login, "/api/auth/login", { body: { email, password: "Wrong-password-1" } });
     const unknown = await callRoute(login, "/api/auth/login", { body: { email: randomEmail(), password: "Wrong-password-1" } });
     expect(wrong.status).toBe(401);
@@ -109,11 +104,11 @@ describe("POST /api/auth/login", () => {
   });
 
   it("records a sign-in success and failure with the reason in the audit trail", async () => {
-    const { email, user } = await registerUser();
+    const { email, id } = await createTestUser();
     const headers = { "x-forwarded-for": "203.0.113.7" };
     const ok = await callRoute(login, "/api/auth/login", { body: { email, password: STRONG_PASSWORD }, headers });
     const bad = await callRoute(login, "/api/auth/login", { body: { email, password: "Nope-nope-1" }, headers });
-    const events = await prisma().auditEvent.findMany({ where: { targetUserId: user.id, type: "login" }, orderBy: { createdAt: "asc" } });
+    const events = await prisma().auditEvent.findMany({ where: { targetUserId: id, type: "login" }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.outcome, e.requestId])).toEqual([
       ["success", ok.headers.get("x-request-id")],
       ["failure", bad.headers.get("x-request-id")],
@@ -125,7 +120,7 @@ describe("POST /api/auth/login", () => {
 
 describe("session endpoints", () => {
   it("GET /api/auth/me works with a bearer token and with the cookie, and 401s without", async () => {
-    const { token, email } = await registerUser();
+    const { token, email } = await createTestUser();
     const bearer = await callRoute(me, "/api/auth/me", { token });
     expect(bearer.status).toBe(200);
     expect(bearer.json).toMatchObject({ email, role: "user", created_at: expect.any(String) });
@@ -138,7 +133,7 @@ describe("session endpoints", () => {
   });
 
   it("logout deletes the session row so the token stops working", async () => {
-    const { token } = await registerUser();
+    const { token } = await createTestUser();
     const out = await callRoute(logout, "/api/auth/logout", { method: "POST", token });
     expect(out.status).toBe(200);
     expect(await prisma().session.count({ where: { sessionToken: hashToken(token) } })).toBe(0);
@@ -147,7 +142,7 @@ describe("session endpoints", () => {
   });
 
   it("refresh issues a new token and kills the old one", async () => {
-    const { token } = await registerUser();
+    const { token } = await createTestUser();
     const res = await callRoute(refresh, "/api/auth/refresh", { method: "POST", token });
     expect(res.status).toBe(200);
     const next = res.json.token as string;
@@ -157,7 +152,7 @@ describe("session endpoints", () => {
   });
 
   it("lists own sessions marking the current one, and revokes one by id (404 for others')", async () => {
-    const { email, token } = await registerUser();
+    const { email, token } = await createTestUser();
     const second = await callRoute(login, "/api/auth/login", { body: { email, password: STRONG_PASSWORD } });
     const list = await callRoute(listSessions, "/api/auth/sessions", { token });
     const sessions = list.json.sessions as { id: string; current: boolean }[];
@@ -165,7 +160,7 @@ describe("session endpoints", () => {
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const other = sessions.find((s) => !s.current)!;
 
-    const stranger = await registerUser();
+    const stranger = await createTestUser();
     const foreign = await callRoute(deleteSession, `/api/auth/sessions/${other.id}`, { method: "DELETE", token: stranger.token, params: { id: other.id } });
     expect(foreign.status).toBe(404);
 
