@@ -9,15 +9,17 @@
 #
 # Settings (environment):
 #   TEST_DATABASE_URL  PostgreSQL for the integration tests; unset: a throwaway cluster is
-#                      started (scripts/pg-cluster.sh) on TEST_PG_PORT (default 55432)
-#   E2E_PORT           port of the server the journeys use (default 3210)
+#                      started (scripts/pg-cluster.sh) on TEST_PG_PORT (default: a free port)
+#   E2E_PORT           port of the server the journeys use (default: a free port)
 #   CHROMIUM_PATH      browser for the journeys (default /usr/bin/chromium when present)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
-PG_PORT="${TEST_PG_PORT:-55432}"
-export E2E_PORT="${E2E_PORT:-3210}"
+# Free ports chosen by the OS unless given: fixed numbers collide with whatever else runs.
+{ read -r free_pg; read -r free_e2e; } < <(node scripts/free-port.mjs 2)
+PG_PORT="${TEST_PG_PORT:-$free_pg}"
+export E2E_PORT="${E2E_PORT:-$free_e2e}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/latchkey-test.XXXXXX")"
 REPORTS="$WORK/reports"

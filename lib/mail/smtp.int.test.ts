@@ -2,8 +2,9 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Real SMTP delivery to a local SMTP server started by this test.
-const { port } = vi.hoisted(() => {
-  const port = 42000 + Math.floor(Math.random() * 10000);
+const { port } = await vi.hoisted(async () => {
+  const { freePort } = await import("@/scripts/free-port.mjs");
+  const port = await freePort();
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   process.env.MAIL_FROM = "Latchkey <no-reply@latchkey.test>";
   process.env.APP_URL = "https://auth.example.test";

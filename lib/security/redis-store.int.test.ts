@@ -3,8 +3,9 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // A real redis-server (Debian's package; .ci/run installs it) started by this test.
-const { port } = vi.hoisted(() => {
-  const port = 40000 + Math.floor(Math.random() * 20000);
+const { port } = await vi.hoisted(async () => {
+  const { freePort } = await import("@/scripts/free-port.mjs");
+  const port = await freePort();
   process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
   process.env.RATE_LIMIT_LOGIN_EMAIL = "1000/3600";
   return { port };

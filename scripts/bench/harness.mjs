@@ -8,6 +8,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import bcrypt from "bcryptjs";
 import pg from "pg";
+import { freePort } from "../free-port.mjs";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const cleanups = [];
@@ -25,7 +26,7 @@ export function machine() {
 export async function database() {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
   const dir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-pg-"));
-  const port = String(56000 + Math.floor(Math.random() * 1000));
+  const port = String(await freePort());
   const out = execFileSync("bash", [path.join(ROOT, "scripts/pg-cluster.sh"), "start", dir, port], { encoding: "utf8" });
   cleanups.push(async () => execFileSync("bash", [path.join(ROOT, "scripts/pg-cluster.sh"), "stop", dir, port], { stdio: "ignore" }));
   const url = out.match(/postgres(ql)?:\/\/\S+/)?.[0];
@@ -36,7 +37,7 @@ export async function database() {
 /** Starts `node scripts/serve.mjs` on a production build with the given environment. */
 export async function startServer(env) {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
-  const port = String(3400 + Math.floor(Math.random() * 500));
+  const port = String(await freePort());
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
     cwd: ROOT,
     env: {
@@ -64,6 +65,7 @@ export async function startServer(env) {
   cleanups.push(stop);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return { url, stop };
