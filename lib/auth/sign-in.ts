@@ -30,19 +30,26 @@ export const hashingBusy = () =>
  * compare in every case); the audit trail keeps the reason.
  */
 export async function signInWithPassword(input: LoginInput, ctx: RequestContext): Promise<SignedIn> {
-  await limitByIp("loginIp", ctx);
-  await limitByEmail("loginEmail", input.email, ctx);
+  // The limits are counted in order (a request refused per IP does not use up the email's
+  // budget); reading the lock and the user does not depend on them, so those queries run
+  // alongside. A refusal by a limit still wins: Promise.all rejects with it.
+  const limits = async () => {
+    await limitByIp("loginIp", ctx);
+    await limitByEmail("loginEmail", input.email, ctx);
+  };
+  const [, lockedFor, user] = await Promise.all([
+    limits(),
+    lockRemainingSeconds(input.email),
+    prisma().user.findUnique({
+      where: { email: input.email },
+      select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, passwordHash: true, failedLoginCount: true },
+    }),
+  ]);
 
-  const lockedFor = await lockRemainingSeconds(input.email);
   if (lockedFor > 0) {
     await recordAudit({ type: "login", outcome: "failure", ctx, email: input.email, metadata: { reason: "locked" } });
     throw accountLocked(lockedFor);
   }
-
-  const user = await prisma().user.findUnique({
-    where: { email: input.email },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, passwordHash: true, failedLoginCount: true },
-  });
 
   let valid: boolean;
   try {
@@ -56,20 +63,24 @@ export async function signInWithPassword(input: LoginInput, ctx: RequestContext)
 
   if (!user || !valid || !user.isActive) {
     const reason = !user ? "unknown_email" : !user.passwordHash ? "no_password" : !valid ? "wrong_password" : "deactivated";
+    // In this order: the failure is in the audit trail before the lockout it may cause.
     await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user?.id, email: input.email, metadata: { reason } });
     await recordFailedSignIn(input.email, user?.id ?? null, ctx);
     throw invalidCredentials();
   }
 
   const rehash = hashCost(user.passwordHash!) !== env.BCRYPT_COST ? await hashPassword(input.password) : undefined;
-  await prisma().user.update({
-    where: { id: user.id },
-    data: { lastLoginAt: new Date(), failedLoginCount: 0, ...(rehash ? { passwordHash: rehash } : {}) },
-    select: { id: true },
-  });
-  // The User row mirrors the streak, so a clean sign-in skips the store round trip.
-  if (user.failedLoginCount > 0) await clearFailedSignIns(input.email);
-  const session = await createSession(user.id, ctx);
+  // Independent writes, in parallel. The User row mirrors the failure streak, so a clean
+  // sign-in skips the store round trip that forgets it.
+  const [session] = await Promise.all([
+    createSession(user.id, ctx),
+    prisma().user.update({
+      where: { id: user.id },
+      data: { lastLoginAt: new Date(), failedLoginCount: 0, ...(rehash ? { passwordHash: rehash } : {}) },
+      select: { id: true },
+    }),
+    user.failedLoginCount > 0 ? clearFailedSignIns(input.email) : undefined,
+  ]);
   await recordAudit({
     type: "login",
     outcome: "success",

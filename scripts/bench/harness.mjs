@@ -22,9 +22,18 @@ export function machine() {
   return { cores: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", node: process.version };
 }
 
-/** A PostgreSQL database URL: BENCH_DATABASE_URL, or a throwaway cluster stopped at exit. */
+/**
+ * A migrated PostgreSQL database URL: BENCH_DATABASE_URL, or a throwaway cluster stopped at
+ * exit. Migrated here (`npm run db:migrate`) because the benchmarks seed users before any
+ * server starts.
+ */
 export async function database() {
-  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const url = process.env.BENCH_DATABASE_URL || (await throwawayCluster());
+  execFileSync("npm", ["run", "-s", "db:migrate"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "inherit", "inherit"] });
+  return url;
+}
+
+async function throwawayCluster() {
   const dir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-pg-"));
   const port = String(await freePort());
   const out = execFileSync("bash", [path.join(ROOT, "scripts/pg-cluster.sh"), "start", dir, port], { encoding: "utf8" });
