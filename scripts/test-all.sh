@@ -8,7 +8,8 @@
 # crashed) counts as one failure in that line.
 #
 # Settings (environment):
-#   TEST_DATABASE_URL  PostgreSQL for the integration tests; unset: a throwaway cluster is
+#   TEST_DATABASE_URL  PostgreSQL for the drift check (its role needs CREATEDB: Prisma makes a
+#                      shadow database) and the integration tests; unset: a throwaway cluster is
 #                      started (scripts/pg-cluster.sh) on TEST_PG_PORT (default: a free port)
 #   E2E_PORT           port of the server the journeys use (default: a free port)
 #   CHROMIUM_PATH      browser for the journeys (default /usr/bin/chromium when present)
@@ -91,17 +92,15 @@ vitest_suite() {
     --reporter=default --reporter=json --outputFile.json="$report"
 }
 
-# Integration tests on PostgreSQL: TEST_DATABASE_URL, or a throwaway cluster stopped right after.
-postgres_suite() {
-  local name="integration (PostgreSQL)" url="${TEST_DATABASE_URL:-}"
-  if [[ -z "$url" ]]; then
-    banner "start PostgreSQL on port $PG_PORT"
-    if ! url="$(scripts/pg-cluster.sh start "$PG_DIR" "$PG_PORT")"; then
-      not_run "$name" "PostgreSQL did not start"
-      return
-    fi
-  fi
-  vitest_suite "$name" integration integration-postgres DATABASE_URL="$url"
+# PostgreSQL for the migration drift check and the PostgreSQL integration tests:
+# TEST_DATABASE_URL, or a throwaway cluster (stopped once those two are done).
+PG_URL="${TEST_DATABASE_URL:-}"
+start_postgres() {
+  [[ -n "$PG_URL" ]] && return
+  banner "start PostgreSQL on port $PG_PORT"
+  PG_URL="$(scripts/pg-cluster.sh start "$PG_DIR" "$PG_PORT")" || PG_URL=""
+}
+stop_postgres() {
   if [[ -e "$PG_DIR" ]]; then scripts/pg-cluster.sh stop "$PG_DIR"; fi
 }
 
@@ -113,10 +112,20 @@ e2e_suite() {
 started=$SECONDS
 check "lint" npm run -s lint
 check "typecheck" npm run -s typecheck
-check "migration drift" env DATABASE_URL=pglite:memory npm run -s db:drift
+start_postgres
+if [[ -n "$PG_URL" ]]; then
+  check "migration drift" env DATABASE_URL="$PG_URL" npm run -s db:drift
+else
+  not_run "migration drift" "PostgreSQL did not start"
+fi
 vitest_suite "unit" unit unit
 vitest_suite "integration (PGlite)" integration integration-pglite
-postgres_suite
+if [[ -n "$PG_URL" ]]; then
+  vitest_suite "integration (PostgreSQL)" integration integration-postgres DATABASE_URL="$PG_URL"
+  stop_postgres
+else
+  not_run "integration (PostgreSQL)" "PostgreSQL did not start"
+fi
 if check "build" npm run -s build; then
   e2e_suite
 else

@@ -1,5 +1,4 @@
 import "server-only";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
@@ -8,6 +7,7 @@ import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { MIGRATION_LOCK_ID, applyPendingMigrations, type SqlRunner } from "./migrations";
+import { openPgliteInstance } from "./pglite";
 import { acquirePgliteLock } from "./pglite-lock";
 
 // One database per process: PGlite may be opened by one process only, and a dev-server
@@ -30,7 +30,7 @@ function openPglite(dir: string): DbState {
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const release = inMemory ? () => {} : acquirePgliteLock(dir);
   const started = Date.now();
-  const lite = new PGlite(dir);
+  const lite = openPgliteInstance(dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   const runner: SqlRunner = {
     query: async (sql, params) => (await lite.query(sql, params)).rows as never,

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { openPgliteInstance } from "@/lib/db/pglite";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -80,7 +81,7 @@ async function createPgliteDatabase(): Promise<ScratchDatabase> {
   const dir = await mkdtemp(path.join(tmpdir(), "latchkey-pglite-"));
   // Lay the cluster down now so that the Prisma CLI can open the folder before we ever do.
   try {
-    const seed = new PGlite(dir, { loadDataDir: await pristineCluster() });
+    const seed = openPgliteInstance(dir, { loadDataDir: await pristineCluster() });
     await seed.waitReady;
     await seed.close();
   } catch (err) {
@@ -90,7 +91,7 @@ async function createPgliteDatabase(): Promise<ScratchDatabase> {
   return {
     url: `pglite:${dir}`,
     connect: async () => {
-      const lite = new PGlite(dir);
+      const lite = openPgliteInstance(dir);
       await lite.waitReady;
       const query = async <T>(sql: string, params?: unknown[]) => (await lite.query(sql, params)).rows as T[];
       return {

@@ -59,6 +59,24 @@ describe("user search over 10,000 users", () => {
     expect((page400.json.users as unknown[]).length).toBe(25);
   });
 
+  it("answers a selective substring match from the trigram indexes, not by reading the table", async () => {
+    // Steady state: statistics collected and the GIN pending list merged (autovacuum does
+    // this on a server; the embedded database has no autovacuum).
+    await rawClient().query({ text: `VACUUM ANALYZE "User"` });
+    // The search's total: the predicate Prisma builds for `contains` + `mode: "insensitive"`
+    // on email or name. (The page itself may walk the createdAt index instead, stopping
+    // after 25 matches: the planner picks whichever is cheaper.)
+    const pattern = `%${support.email.split("@")[0].toUpperCase()}%`.replace(/'/g, "''");
+    const { rows } = await rawClient().query({
+      text: `EXPLAIN SELECT COUNT(*) FROM "User" WHERE ("email" ILIKE '${pattern}' OR "name" ILIKE '${pattern}')`,
+    });
+    const plan = (rows as Record<string, string>[]).map((r) => r["QUERY PLAN"]).join("\n");
+    console.log(plan);
+    expect(plan).toContain("User_email_trgm_idx");
+    expect(plan).toContain("User_name_trgm_idx");
+    expect(plan).not.toMatch(/Seq Scan on "User"/);
+  });
+
   it("answers 400 naming the parameter for bad filters", async () => {
     const res = await search("status=frozen&page=0");
     expect(res.status).toBe(400);
