@@ -46,9 +46,14 @@ export async function callRoute<P extends Params>(handler: RouteHandler<P>, path
 }
 
 /** Each call comes from its own TEST-NET address unless a test pins one, so per-IP limits stay out of unrelated tests. */
+/**
+ * A client address for one test's requests: 10.x.y.z, 16.7 million of them, so two tests
+ * sharing a per-IP window by chance is negligible (and never one of the fixed 198.51.100.x
+ * addresses some tests use).
+ */
 export function randomIp(): string {
-  const n = crypto.getRandomValues(new Uint8Array(2));
-  return `198.51.${n[0]}.${n[1]}`;
+  const n = crypto.getRandomValues(new Uint8Array(3));
+  return `10.${n[0]}.${n[1]}.${n[2]}`;
 }
 
 export function randomEmail(prefix = "user"): string {
