@@ -1,0 +1,68 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+
+// Every page, in its ordinary and its error states, checked with axe-core against WCAG 2.1
+// A and AA (labels, names, roles, contrast, landmarks, ARIA use), at desktop and phone
+// widths. A violation lists the rule, the help text and the offending elements.
+
+const WIDTHS = [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+];
+
+async function expectAccessible(page: Page, label: string) {
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
+    expect(found, `${label} at ${size.name} width`).toEqual([]);
+  }
+}
+
+test("signed-out pages and their error states", async ({ page, user }) => {
+  await page.goto("/login");
+  await expectAccessible(page, "/login");
+  await signIn(page, user.email, "Not-The-Password-1!");
+  await expect(page.getByTestId("form-alert")).toBeVisible();
+  await expectAccessible(page, "/login after a wrong password");
+
+  await page.goto("/register");
+  await expectAccessible(page, "/register");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(/email/i).first()).toBeVisible();
+  await expectAccessible(page, "/register with empty fields submitted");
+
+  await page.goto("/forgot-password");
+  await expectAccessible(page, "/forgot-password");
+  await page.goto("/reset-password?token=not-a-real-token");
+  await expectAccessible(page, "/reset-password with a bad token");
+});
+
+test("the signed-in pages", async ({ signedInPage: page }) => {
+  await expectAccessible(page, "/dashboard");
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page, "/settings");
+});
+
+test("the support console", async ({ supportPage: page, user }) => {
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expectAccessible(page, "/admin");
+  await page.getByLabel("Search").fill(user.email);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByTestId("user-row").getByRole("link").first().click();
+  await expect(page.getByRole("region", { name: "Why can't they sign in?" })).toBeVisible();
+  await expectAccessible(page, "/admin/users/[id]");
+  await page.goto("/admin/audit");
+  await expectAccessible(page, "/admin/audit");
+});
+
+test("the 403 and 404 pages", async ({ signedInPage: page }) => {
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page, "403 at /admin");
+  await page.goto("/no-such-page");
+  await expectAccessible(page, "404");
+});
