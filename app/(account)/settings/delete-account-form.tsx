@@ -29,7 +29,7 @@ export function DeleteAccountForm() {
     defaultValues: { password: "", confirm: false },
   });
 
-  useServerFieldErrors(failure?.fieldErrors, setError, FIELDS);
+  const fieldError = useServerFieldErrors(failure?.fieldErrors, setError, FIELDS, errors);
 
   const onSubmit = submitToAction(handleSubmit, formAction);
 
@@ -37,8 +37,8 @@ export function DeleteAccountForm() {
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {failure && <FormAlert key={failure.reference} title={failure.formError} reference={failure.reference} />}
       <fieldset disabled={pending} className="space-y-4">
-        <TextField label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
-        <CheckboxField label="I understand this cannot be undone" error={errors.confirm?.message} {...register("confirm")} />
+        <TextField label="Password" type="password" autoComplete="current-password" error={fieldError("password")} {...register("password")} />
+        <CheckboxField label="I understand this cannot be undone" error={fieldError("confirm")} {...register("confirm")} />
         <Button type="submit" variant="danger" pending={pending} pendingText="Deleting…">
           Delete my account
         </Button>

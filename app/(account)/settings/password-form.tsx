@@ -35,7 +35,7 @@ export function PasswordForm({ policy, email, name }: { policy: PasswordPolicy; 
   });
   const newPassword = useWatch({ control, name: "new_password" }) ?? "";
 
-  useServerFieldErrors(failure?.fieldErrors, setError, FIELDS);
+  const fieldError = useServerFieldErrors(failure?.fieldErrors, setError, FIELDS, errors);
 
   // Passwords never stay in the form after they were accepted.
   useEffect(() => {
@@ -55,14 +55,14 @@ export function PasswordForm({ policy, email, name }: { policy: PasswordPolicy; 
           label="Current password"
           type="password"
           autoComplete="current-password"
-          error={errors.current_password?.message}
+          error={fieldError("current_password")}
           {...register("current_password")}
         />
         <NewPasswordField
           policy={policy}
           password={newPassword}
           userInputs={[name, email]}
-          error={errors.new_password?.message}
+          error={fieldError("new_password")}
           {...register("new_password")}
         />
         <Button type="submit" pending={pending} pendingText="Changing password…">

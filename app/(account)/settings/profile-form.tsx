@@ -29,7 +29,7 @@ export function ProfileForm({ name }: { name: string }) {
     defaultValues: { name: failure?.values?.name ?? name },
   });
 
-  useServerFieldErrors(failure?.fieldErrors, setError, SERVER_FIELDS);
+  const fieldError = useServerFieldErrors(failure?.fieldErrors, setError, SERVER_FIELDS, errors);
 
   const onSubmit = submitToAction(handleSubmit, formAction);
 
@@ -38,7 +38,7 @@ export function ProfileForm({ name }: { name: string }) {
       {failure && <FormAlert key={failure.reference} title={failure.formError} reference={failure.reference} />}
       <StatusMessage message={state?.ok ? state.message : null} reference={state?.reference} />
       <fieldset disabled={pending} className="space-y-4">
-        <TextField label="Name" autoComplete="name" error={errors.name?.message} defaultValue={failure?.values?.name ?? name} {...register("name")} />
+        <TextField label="Name" autoComplete="name" error={fieldError("name")} defaultValue={failure?.values?.name ?? name} {...register("name")} />
         <Button type="submit" pending={pending} pendingText="Saving…">
           Save name
         </Button>

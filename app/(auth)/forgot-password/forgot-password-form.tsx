@@ -29,7 +29,7 @@ export function ForgotPasswordForm() {
     defaultValues: { email: failure?.values?.email ?? "" },
   });
 
-  useServerFieldErrors(failure?.fieldErrors, setError, SERVER_FIELDS);
+  const fieldError = useServerFieldErrors(failure?.fieldErrors, setError, SERVER_FIELDS, errors);
 
   const onSubmit = submitToAction(handleSubmit, formAction);
 
@@ -39,7 +39,7 @@ export function ForgotPasswordForm() {
       <StatusMessage message={state?.ok ? state.message : null} reference={state?.reference} />
       <fieldset disabled={pending} className="space-y-4">
         <EmailField
-          error={errors.email?.message}
+          error={fieldError("email")}
           defaultValue={failure?.values?.email}
           {...register("email")}
         />

@@ -29,7 +29,7 @@ export function LoginForm({ next }: { next: string }) {
     defaultValues: { email: state?.values?.email ?? "", password: "" },
   });
 
-  useServerFieldErrors(state?.fieldErrors, setError, LOGIN_FIELDS);
+  const fieldError = useServerFieldErrors(state?.fieldErrors, setError, LOGIN_FIELDS, errors);
 
   const onSubmit = submitToAction(handleSubmit, formAction);
 
@@ -39,7 +39,7 @@ export function LoginForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <fieldset disabled={pending} className="space-y-4">
         <EmailField
-          error={errors.email?.message}
+          error={fieldError("email")}
           defaultValue={state?.values?.email}
           {...register("email")}
         />
@@ -48,7 +48,7 @@ export function LoginForm({ next }: { next: string }) {
             label="Password"
             type="password"
             autoComplete="current-password"
-            error={errors.password?.message}
+            error={fieldError("password")}
             {...register("password")}
           />
           <p className="mt-2 text-right text-sm">

@@ -31,7 +31,7 @@ export function RegisterForm({ policy }: { policy: PasswordPolicy }) {
   });
   const [password = "", name = "", email = ""] = useWatch({ control, name: ["password", "name", "email"] });
 
-  useServerFieldErrors(state?.fieldErrors, setError, FIELDS);
+  const fieldError = useServerFieldErrors(state?.fieldErrors, setError, FIELDS, errors);
 
   const onSubmit = submitToAction(handleSubmit, formAction);
 
@@ -42,12 +42,12 @@ export function RegisterForm({ policy }: { policy: PasswordPolicy }) {
         <TextField
           label="Name"
           autoComplete="name"
-          error={errors.name?.message}
+          error={fieldError("name")}
           defaultValue={state?.values?.name}
           {...register("name")}
         />
         <EmailField
-          error={errors.email?.message}
+          error={fieldError("email")}
           defaultValue={state?.values?.email}
           {...register("email")}
         />
@@ -56,7 +56,7 @@ export function RegisterForm({ policy }: { policy: PasswordPolicy }) {
           policy={policy}
           password={password}
           userInputs={[name, email]}
-          error={errors.password?.message}
+          error={fieldError("password")}
           {...register("password")}
         />
         <Button type="submit" fullWidth pending={pending} pendingText="Creating account…">

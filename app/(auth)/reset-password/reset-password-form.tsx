@@ -34,7 +34,7 @@ export function ResetPasswordForm({ token, policy }: { token: string; policy: Pa
   const password = useWatch({ control, name: "password" }) ?? "";
   const deadLink = Boolean(state?.fieldErrors?.token || errors.token);
 
-  useServerFieldErrors(state?.fieldErrors, setError, SERVER_FIELDS);
+  const fieldError = useServerFieldErrors(state?.fieldErrors, setError, SERVER_FIELDS, errors);
 
   const onSubmit = submitToAction(handleSubmit, formAction);
 
@@ -58,7 +58,7 @@ export function ResetPasswordForm({ token, policy }: { token: string; policy: Pa
           policy={policy}
           password={password}
           userInputs={[]}
-          error={errors.password?.message}
+          error={fieldError("password")}
           {...register("password")}
         />
         <Button type="submit" fullWidth pending={pending} pendingText="Saving…">
