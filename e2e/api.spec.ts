@@ -37,3 +37,20 @@ test("signedInPage carries the user's session cookie", async ({ signedInPage, us
   expect(me.status()).toBe(200);
   expect((await me.json()).email).toBe(user.email);
 });
+
+test("an admin reads the Prometheus metrics of the running server; a plain user cannot", async ({ playwright, baseURL, adminAccount, account }) => {
+  const get = async (token: string) => {
+    const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const res = await ctx.get("/api/metrics");
+    const out = { status: res.status(), type: res.headers()["content-type"], text: await res.text() };
+    await ctx.dispose();
+    return out;
+  };
+  expect((await get(account.sessionToken)).status).toBe(403);
+  const res = await get(adminAccount.sessionToken);
+  expect(res.status).toBe(200);
+  expect(res.type).toMatch(/^text\/plain/);
+  // Both accounts registered through the API of this very server.
+  expect(res.text).toMatch(/^http_requests_total\{method="POST",route="\/api\/auth\/register",status="201"\} [1-9]/m);
+  expect(res.text).toMatch(/^auth_active_sessions [1-9]/m);
+});

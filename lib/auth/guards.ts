@@ -17,10 +17,14 @@ export interface ApiSession {
   via: "bearer" | "cookie";
 }
 
+/** The token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(req: Request): string | undefined {
+  return req.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
 /** Session of an API request: `Authorization: Bearer` first, then the session cookie. */
 export async function getApiSession(req: Request): Promise<ApiSession | null> {
-  const authz = req.headers.get("authorization");
-  const bearer = authz?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const bearer = bearerToken(req);
   const token = bearer ?? readCookie(req.headers.get("cookie"), SESSION_COOKIE);
   if (!token) return null;
   const session = await resolveSession(token);

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
+import { metrics, type LoginResult } from "@/lib/observability/metrics";
 import { accountLocked, clearFailedSignIns, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
 import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
 import type { LoginInput } from "@/lib/validation/auth";
@@ -23,6 +24,13 @@ export const invalidCredentials = () =>
 export const hashingBusy = () =>
   new ApiError(503, "busy", "The server is busy; try again in a moment", { retry_after: 1 }, { "retry-after": "1" });
 
+const LOGIN_RESULTS: Record<string, LoginResult> = {
+  invalid_credentials: "invalid_credentials",
+  account_locked: "locked",
+  rate_limit_exceeded: "rate_limited",
+  busy: "busy",
+};
+
 /**
  * The sign-in decision: the server action, the JSON route and the tests all call this.
  * Order: rate limits (per IP, per email) -> lockout -> password. Unknown email, wrong
@@ -30,6 +38,17 @@ export const hashingBusy = () =>
  * compare in every case); the audit trail keeps the reason.
  */
 export async function signInWithPassword(input: LoginInput, ctx: RequestContext): Promise<SignedIn> {
+  try {
+    const signedIn = await decideSignIn(input, ctx);
+    metrics().loginAttempts.inc({ result: "success" });
+    return signedIn;
+  } catch (err) {
+    metrics().loginAttempts.inc({ result: (err instanceof ApiError && LOGIN_RESULTS[err.code]) || "error" });
+    throw err;
+  }
+}
+
+async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<SignedIn> {
   // The limits are counted in order (a request refused per IP does not use up the email's
   // budget); reading the lock and the user does not depend on them, so those queries run
   // alongside. A refusal by a limit still wins: Promise.all rejects with it.

@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/observability/metrics";
 import { MIGRATION_LOCK_ID, applyPendingMigrations, type SqlRunner } from "./migrations";
 import { openPgliteInstance } from "./pglite";
 import { acquirePgliteLock } from "./pglite-lock";
@@ -25,13 +26,32 @@ interface DbState {
 }
 const globalForDb = globalThis as unknown as { latchkeyDb?: DbState };
 
+/**
+ * Times every Prisma operation into db_query_duration_seconds{model,operation}. A query
+ * extension adds behaviour only, so the client keeps PrismaClient's type.
+ */
+function timed(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        const end = metrics().dbDuration.startTimer({ model: model ?? "raw", operation });
+        try {
+          return await query(args);
+        } finally {
+          end();
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
 function openPglite(dir: string): DbState {
   const inMemory = dir.startsWith("memory://");
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const release = inMemory ? () => {} : acquirePgliteLock(dir);
   const started = Date.now();
   const lite = openPgliteInstance(dir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const prisma = timed(new PrismaClient({ adapter: new PrismaPGlite(lite) }));
   const runner: SqlRunner = {
     query: async (sql, params) => (await lite.query(sql, params)).rows as never,
     exec: async (script) => void (await lite.exec(script)),
@@ -51,7 +71,7 @@ function openPglite(dir: string): DbState {
 
 function openPostgres(url: string): DbState {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = timed(new PrismaClient({ adapter: new PrismaPg(pool) }));
   const ready = migratePostgres(pool);
   return { prisma, raw: pool, ready, close: async () => { await prisma.$disconnect(); await pool.end(); } };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { ensureDatabase } from "@/lib/db/client";
+import { observeRequest, routePattern } from "@/lib/observability/metrics";
 import { assertSameOrigin } from "@/lib/security/csrf";
 import { limitByIp } from "@/lib/security/rate-limit";
 import { errorResponse } from "./errors";
@@ -12,20 +13,25 @@ type Handler<P extends Params> = (req: NextRequest, ctx: RequestContext, params:
 /**
  * Wraps a route handler: request context (id, client IP, user agent), database readiness,
  * the same-origin check for cookie-authenticated writes, the per-IP API rate limit,
- * X-Request-Id on every response, and the one error-to-response mapping.
+ * X-Request-Id on every response, the one error-to-response mapping, and the request metrics
+ * (http_requests_total, http_request_duration_seconds) by route pattern.
  */
 export function route<P extends Params = Params>(handler: Handler<P>) {
   return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
     const ctx = contextFromHeaders(req.headers);
+    const params = await segment.params;
+    let res: Response;
     try {
       await ensureDatabase();
       assertSameOrigin(req);
       await limitByIp("apiIp", ctx);
-      const res = await handler(req, ctx, await segment.params);
+      res = await handler(req, ctx, params);
       res.headers.set(REQUEST_ID_HEADER, ctx.requestId);
-      return res;
     } catch (err) {
-      return errorResponse(err, ctx.requestId);
+      res = errorResponse(err, ctx.requestId);
     }
+    observeRequest(req.method, routePattern(req.nextUrl.pathname, params ?? {}), res.status, (performance.now() - started) / 1000);
+    return res;
   };
 }

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
+import { metrics } from "@/lib/observability/metrics";
 import { storeLimiter } from "./limiter-store";
 
 // Lockout is counted per normalized email whether or not the account exists, so a lock
@@ -36,6 +37,7 @@ export async function recordFailedSignIn(email: string, userId: string | null, c
   const lockedNow = res.consumedPoints === env.LOCKOUT_THRESHOLD;
   let lockedUntil: Date | undefined;
   if (lockedNow) {
+    metrics().lockouts.inc();
     await locks().block(key, env.LOCKOUT_DURATION_S);
     lockedUntil = new Date(Date.now() + env.LOCKOUT_DURATION_S * 1000);
     await recordAudit({

@@ -4,6 +4,7 @@ import { hashEmail, recordAudit } from "@/lib/audit/audit";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { ipLimitKey, type RequestContext } from "@/lib/http/request-context";
+import { metrics } from "@/lib/observability/metrics";
 import { storeLimiter } from "./limiter-store";
 
 const LIMITS = {
@@ -66,6 +67,7 @@ async function enforceLimit(name: LimitName, key: string, ctx: RequestContext): 
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err;
     const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    metrics().rateLimited.inc({ limit: name });
     if (err.consumedPoints === points + 1) {
       await recordAudit({ type: "rate_limited", outcome: "failure", ctx, metadata: { limit: name, retry_after: retryAfter } });
     }

@@ -16,7 +16,9 @@ export interface CallOptions {
 export interface CallResult {
   status: number;
   headers: Headers;
+  /** The body parsed, when the response is JSON (else empty). */
   json: Record<string, unknown>;
+  text: string;
   cookies: string[];
 }
 
@@ -40,7 +42,8 @@ export async function callRoute<P extends Params>(handler: RouteHandler<P>, path
   return {
     status: res.status,
     headers: res.headers,
-    json: text ? JSON.parse(text) : {},
+    json: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : {},
+    text,
     cookies: res.headers.getSetCookie(),
   };
 }

@@ -1,0 +1,88 @@
+import "server-only";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+// Prometheus metrics (SPEC 8), one registry per process, served at GET /api/metrics. Each
+// app instance is scraped on its own, as Prometheus expects. Labels never carry user data:
+// routes are patterns (`/api/users/[id]`), results and limits are fixed words.
+
+export type LoginResult = "success" | "invalid_credentials" | "locked" | "rate_limited" | "busy" | "error";
+
+function create() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const metrics = {
+    registry,
+    httpRequests: new Counter({
+      name: "http_requests_total",
+      help: "JSON API requests by method, route pattern and status",
+      labelNames: ["method", "route", "status"] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: "http_request_duration_seconds",
+      help: "JSON API request duration by method, route pattern and status",
+      labelNames: ["method", "route", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    loginAttempts: new Counter({
+      name: "auth_login_attempts_total",
+      help: "Password sign-ins (browser and API) by result",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: "auth_rate_limited_total",
+      help: "Requests refused by a rate limit, by limit",
+      labelNames: ["limit"] as const,
+      registers: [registry],
+    }),
+    lockouts: new Counter({
+      name: "auth_lockouts_total",
+      help: "Sign-in lockouts started (threshold of failures reached)",
+      registers: [registry],
+    }),
+    activeSessions: new Gauge({
+      name: "auth_active_sessions",
+      help: "Sessions not yet expired (all instances: counted in the database at scrape time)",
+      registers: [registry],
+    }),
+    dbDuration: new Histogram({
+      name: "db_query_duration_seconds",
+      help: "Database operations through Prisma, by model and operation",
+      labelNames: ["model", "operation"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+  };
+  return metrics;
+}
+
+// On globalThis: a dev-server reload must not register the same metric names twice.
+const holder = globalThis as unknown as { latchkeyMetrics?: ReturnType<typeof create> };
+
+export function metrics() {
+  holder.latchkeyMetrics ??= create();
+  return holder.latchkeyMetrics;
+}
+
+/**
+ * A route's pattern from its path and the segment values Next resolved for it:
+ * `/api/users/ck…/unlock` with `{ id: "ck…" }` -> `/api/users/[id]/unlock`.
+ */
+export function routePattern(pathname: string, params: Record<string, string | string[]>): string {
+  const names = new Map<string, string>();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : [value]) names.set(v, `[${key}]`);
+  }
+  return pathname
+    .split("/")
+    .map((segment) => names.get(decodeURIComponent(segment)) ?? segment)
+    .join("/");
+}
+
+export function observeRequest(method: string, route: string, status: number, seconds: number): void {
+  const labels = { method, route, status: String(status) };
+  metrics().httpRequests.inc(labels);
+  metrics().httpDuration.observe(labels, seconds);
+}
