@@ -23,11 +23,11 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 // A port that is taken ends the process (exit 1) instead of leaving a server that listens nowhere.
 server.once("error", (error) => {
-  console.error(JSON.stringify({ level: 60, time: new Date().toISOString(), service: "latchkey", msg: `cannot listen on ${hostname}:${port}: ${error.code ?? error.message}` }));
+  console.error(JSON.stringify({ timestamp: new Date().toISOString(), level: "fatal", service: "latchkey", message: `cannot listen on ${hostname}:${port}: ${error.code ?? error.message}` }));
   process.exit(1);
 });
 server.listen(port, hostname, () => {
-  console.log(JSON.stringify({ level: 30, time: new Date().toISOString(), service: "latchkey", msg: `listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` }));
+  console.log(JSON.stringify({ timestamp: new Date().toISOString(), level: "info", service: "latchkey", message: `listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` }));
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -52,6 +52,13 @@ describe("secrets never stored or logged", () => {
     expect(dump).toContain(email);
     const log = readFileSync(logFile, "utf8");
     expect(log).toContain('"event":"login"');
+    // One JSON object per line with SPEC 8's fields; audit events carry their request and user.
+    const lines = log.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const line of lines) {
+      expect(line).toMatchObject({ timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: expect.any(String), service: "latchkey", message: expect.any(String) });
+    }
+    const signedIn = lines.find((l) => l.event === "login" && l.outcome === "success");
+    expect(signedIn).toMatchObject({ request_id: expect.any(String), user_id: expect.any(String), level: "info", message: "audit login success" });
     for (const secret of [password, ...tokens]) {
       expect(secret.length).toBeGreaterThan(10);
       expect(dump.includes(secret)).toBe(false);
