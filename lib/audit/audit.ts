@@ -23,7 +23,8 @@ export type AuditType =
   | "user_deleted"
   | "data_export"
   | "profile_updated"
-  | "user_created";
+  | "user_created"
+  | "pruned";
 
 export interface AuditInput {
   type: AuditType;

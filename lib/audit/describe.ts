@@ -21,6 +21,7 @@ export const AUDIT_TYPE_LABELS = {
   data_export: "Data export",
   profile_updated: "Profile updated",
   user_created: "User created",
+  pruned: "Housekeeping",
 } as const satisfies Record<AuditType, string>;
 
 const LIMIT_LABELS: Record<string, string> = {
@@ -98,6 +99,8 @@ export function describeAuditEvent(e: DescribableEvent): string {
       return m.self ? "Account deleted by its owner" : "Account deleted by staff";
     case "data_export":
       return "Account data exported";
+    case "pruned":
+      return `Old data pruned: ${plural(m.audit_events ?? 0, "audit event")}, ${plural(m.sessions ?? 0, "expired session")}`;
     case "profile_updated":
       return `Profile updated${Array.isArray(m.fields) ? ` (${m.fields.map(words).join(", ")})` : ""}`;
     default:
