@@ -1,19 +1,25 @@
 #!/usr/bin/env -S npx tsx --conditions=react-server
 // Latchkey CLI: `npm run cli -- <command>`. Bootstrap commands (users create, users
 // set-role) open the database directly: PostgreSQL any time, the embedded database only
-// while the app is stopped (it refuses otherwise). `health` talks to a running instance.
+// while the app is stopped (it refuses otherwise). `health`, `inspect`, `unlock` and
+// `revoke-sessions` talk to a running instance over HTTP and never open the database.
 import { Command, Option } from "commander";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
+import { formatInspection } from "@/lib/cli/format-inspection";
+import { CliError, DEFAULT_URL, NOT_SIGNED_IN, fetchInstance, type Instance } from "@/lib/cli/http-client";
+import { inspectUser, resolveUserId, revokeUserSessions, unlockUser, type UserRef } from "@/lib/cli/staff-api";
 
 const program = new Command("latchkey").description("Operate a Latchkey instance").showHelpAfterError();
 
+async function readStdin(): Promise<string> {
+  let data = "";
+  for await (const chunk of process.stdin) data += chunk;
+  return data;
+}
+
 async function readPassword(fromStdin: boolean): Promise<string> {
-  if (fromStdin || !process.stdin.isTTY) {
-    let data = "";
-    for await (const chunk of process.stdin) data += chunk;
-    return data.replace(/\r?\n$/, "");
-  }
+  if (fromStdin || !process.stdin.isTTY) return (await readStdin()).replace(/\r?\n$/, "");
   // Prompt without echoing what is typed.
   const muted = new Writable({ write: (_c, _e, cb) => cb() });
   const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
@@ -87,20 +93,82 @@ users
     }
   });
 
+const urlOption = () => new Option("--url <url>", "base URL of the instance").default(DEFAULT_URL);
+
 program
   .command("health")
   .description("Check a running instance; exit 0 when healthy, 1 when degraded or unreachable")
-  .option("--url <url>", "base URL of the instance", "http://localhost:3000")
+  .addOption(urlOption())
   .action(async (opts: { url: string }) => {
     try {
-      const res = await fetch(new URL("/api/health", opts.url));
-      const body = (await res.json()) as { status: string; version: string; uptime_s: number; checks: { database: { status: string; latency_ms: number } } };
+      const res = await fetchInstance(opts.url, "/api/health");
+      const body = (await res.json().catch(() => {
+        throw new CliError(`unexpected answer: HTTP ${res.status} without a health report (is --url a Latchkey instance?)`);
+      })) as { status: string; version: string; uptime_s: number; checks: { database: { status: string; latency_ms: number } } };
       console.log(`${body.status} — version ${body.version}, up ${body.uptime_s} s, database ${body.checks.database.status} (${body.checks.database.latency_ms} ms)`);
       process.exit(res.ok && body.status === "ok" ? 0 : 1);
     } catch (err) {
-      console.error(`unreachable: ${(err as Error).message}`);
-      process.exit(1);
+      fail(err);
     }
   });
+
+/**
+ * The staff bearer token, from LATCHKEY_TOKEN or standard input. Never from a flag:
+ * command-line arguments are readable by every local user (ps, /proc/<pid>/cmdline) and
+ * land in shell history. This entry point, not lib/env.ts (the server's configuration),
+ * reads the CLI's own variable.
+ */
+async function readToken(fromStdin: boolean): Promise<string> {
+  const token = (fromStdin ? await readStdin() : (process.env.LATCHKEY_TOKEN ?? "")).trim();
+  if (!token) throw new CliError(NOT_SIGNED_IN);
+  return token;
+}
+
+interface StaffOptions {
+  userId?: string;
+  email?: string;
+  url: string;
+  tokenStdin?: boolean;
+  json?: boolean;
+}
+
+/** A command about one user, run against a running instance with a support or admin token. */
+function staffCommand(name: string, description: string, work: (instance: Instance, id: string, ref: UserRef, opts: StaffOptions) => Promise<void>) {
+  const command = program
+    .command(name)
+    .description(description)
+    .addOption(new Option("--user-id <id>", "the user's id").conflicts("email"))
+    .option("--email <email>", "the user's email (exact match, any case)")
+    .addOption(urlOption())
+    .option("--token-stdin", "read the staff token from standard input instead of LATCHKEY_TOKEN");
+  command.action(async (opts: StaffOptions) => {
+    const ref: UserRef | null = opts.userId ? { userId: opts.userId } : opts.email ? { email: opts.email } : null;
+    if (!ref) command.error("error: give --user-id or --email");
+    try {
+      const instance = { url: opts.url, token: await readToken(Boolean(opts.tokenStdin)) };
+      await work(instance, await resolveUserId(instance, ref), ref, opts);
+    } catch (err) {
+      fail(err);
+    }
+  });
+  return command;
+}
+
+const label = (ref: UserRef, id: string) => ("email" in ref ? `${ref.email} (${id})` : id);
+
+staffCommand("inspect", "Show a user's profile, status, active sessions and recent activity", async (instance, id, _ref, opts) => {
+  const inspection = await inspectUser(instance, id);
+  console.log(opts.json ? JSON.stringify(inspection, null, 2) : formatInspection(inspection));
+}).option("--json", "print the JSON the API answered instead of text");
+
+staffCommand("unlock", "Clear a user's sign-in lockout and per-email sign-in limit", async (instance, id, ref) => {
+  await unlockUser(instance, id);
+  console.log(`unlocked ${label(ref, id)}`);
+});
+
+staffCommand("revoke-sessions", "Sign a user out everywhere: delete all their sessions", async (instance, id, ref) => {
+  const revoked = await revokeUserSessions(instance, id);
+  console.log(`revoked ${revoked} session${revoked === 1 ? "" : "s"} of ${label(ref, id)}`);
+});
 
 await program.parseAsync();

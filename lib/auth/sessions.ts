@@ -114,6 +114,18 @@ export async function listSessions(userId: string, now = new Date()) {
   });
 }
 
+/** A session as the JSON API shows it: never the token, which only the client holds. */
+export function sessionJson(s: Awaited<ReturnType<typeof listSessions>>[number]) {
+  return {
+    id: s.id,
+    created_at: s.createdAt.toISOString(),
+    last_seen_at: s.lastSeenAt.toISOString(),
+    expires_at: s.expires.toISOString(),
+    ip_address: s.ipAddress,
+    user_agent: s.userAgent,
+  };
+}
+
 /** Deletes one of the user's own sessions; false when it is not theirs or does not exist. */
 export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
   const { count } = await prisma().session.deleteMany({ where: { id: sessionId, userId } });

@@ -1,0 +1,84 @@
+import { CliError, NO_SUCH_USER, callApi, type Instance } from "./http-client";
+
+// The staff endpoints the CLI calls (SPEC 5), typed as the API answers them.
+
+export interface UserProfile {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  is_active: boolean;
+  failed_login_count: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  deactivated_at: string | null;
+  created_at: string;
+}
+
+export interface SessionRow {
+  id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip_address: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditRow {
+  id: string;
+  type: string;
+  outcome: string;
+  actor_id: string | null;
+  target_user_id: string | null;
+  ip: string | null;
+  request_id: string | null;
+  metadata: unknown;
+  created_at: string;
+}
+
+/** What `inspect` shows, and prints as is with --json. */
+export interface Inspection {
+  user: UserProfile;
+  sessions: SessionRow[];
+  recent_activity: { total: number; events: AuditRow[] };
+}
+
+export type UserRef = { userId: string } | { email: string };
+
+const RECENT_EVENTS = 20;
+const SEARCH_PAGE_SIZE = 100;
+
+const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+
+/** The id as given, or the user whose email is exactly this one (any case) among the staff search's matches. */
+export async function resolveUserId(instance: Instance, ref: UserRef): Promise<string> {
+  if ("userId" in ref) return ref.userId;
+  const email = ref.email.trim().toLowerCase();
+  for (let page = 1; ; page++) {
+    const query = new URLSearchParams({ query: email, page: String(page), page_size: String(SEARCH_PAGE_SIZE) });
+    const found = await callApi<{ pages: number; users: { id: string; email: string }[] }>(instance, "GET", `/api/users?${query}`);
+    const match = found.users.find((u) => u.email.toLowerCase() === email);
+    if (match) return match.id;
+    if (page >= found.pages) throw new CliError(NO_SUCH_USER);
+  }
+}
+
+export async function inspectUser(instance: Instance, id: string): Promise<Inspection> {
+  const audit = new URLSearchParams({ user: id, page_size: String(RECENT_EVENTS) });
+  const [user, { sessions }, { total, events }] = await Promise.all([
+    callApi<UserProfile>(instance, "GET", userPath(id)),
+    callApi<{ sessions: SessionRow[] }>(instance, "GET", `${userPath(id)}/sessions`),
+    callApi<{ total: number; events: AuditRow[] }>(instance, "GET", `/api/audit?${audit}`),
+  ]);
+  return { user, sessions, recent_activity: { total, events } };
+}
+
+export async function unlockUser(instance: Instance, id: string): Promise<void> {
+  await callApi(instance, "POST", `${userPath(id)}/unlock`);
+}
+
+/** How many sessions were revoked. */
+export async function revokeUserSessions(instance: Instance, id: string): Promise<number> {
+  const { revoked } = await callApi<{ revoked: number }>(instance, "POST", `${userPath(id)}/revoke-sessions`);
+  return revoked;
+}
