@@ -1,9 +1,9 @@
 #!/usr/bin/env -S npx tsx --conditions=react-server
 // Latchkey CLI: `npm run cli -- <command>`. Bootstrap commands (users create, users
-// set-role) open the database directly: PostgreSQL any time, the embedded database only
-// while the app is stopped (it refuses otherwise). `health`, `inspect`, `unlock` and
+// set-role) and `prune` open the database directly: PostgreSQL any time, the embedded
+// database only while the app is stopped (it refuses otherwise). `health`, `inspect`, `unlock` and
 // `revoke-sessions` talk to a running instance over HTTP and never open the database.
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { formatInspection } from "@/lib/cli/format-inspection";
@@ -88,6 +88,33 @@ users
         await changeRole(user.id, opts.role, "cli", cliContext());
       });
       console.log(`${opts.email} is now ${opts.role}`);
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+const days = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of days, at least 1`);
+  return n;
+};
+
+program
+  .command("prune")
+  .description("Delete expired sessions, reset tokens and rate-limit counters, old mail, and audit events past retention")
+  .addOption(new Option("--audit-days <days>", "keep audit events this many days").argParser(days("--audit-days")).default(365))
+  .addOption(new Option("--mail-days <days>", "keep mail records this many days").argParser(days("--mail-days")).default(30))
+  .action(async (opts: { auditDays: number; mailDays: number }) => {
+    try {
+      const result = await withDatabase(async () => {
+        const { prune } = await import("@/lib/ops/prune");
+        return prune({ auditRetentionDays: opts.auditDays, mailRetentionDays: opts.mailDays }, cliContext());
+      });
+      console.log(
+        Object.entries(result)
+          .map(([what, n]) => `${what.replace(/_/g, " ")}: ${n}`)
+          .join(", "),
+      );
     } catch (err) {
       fail(err);
     }

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { randomEmail } from "@/lib/testing/http";
+import { createScratchDatabase } from "@/lib/testing/scratch-database";
 
 const run = promisify(execFile);
 
@@ -56,6 +57,33 @@ describe("CLI users create", () => {
       expect(res.stderr).toMatch(new RegExp(`in use by process ${holder.pid}`));
     } finally {
       holder.kill();
+    }
+  }, 120_000);
+
+  it("prune deletes what has expired and reports the counts; a bad retention is refused", async () => {
+    // A database of its own: a real-clock prune must not touch rows other test files, which
+    // share PostgreSQL, have just dated in the past on purpose.
+    const scratch = onPostgres ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
+    const env: Record<string, string> = scratch ? { DATABASE_URL: scratch.url } : { PGLITE_DIR: dataDir() };
+    try {
+      const bad = await cli(["prune", "--audit-days", "0"], "", env);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/--audit-days must be a whole number of days, at least 1/);
+      const res = await cli(["prune", "--audit-days", "400", "--mail-days", "10"], "", env);
+      expect(res.stderr).toBe("");
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(/^sessions: \d+, reset tokens: \d+, verification tokens: \d+, rate limits: \d+, mail messages: \d+, audit events: \d+$/m);
+      if (scratch) {
+        const db = await scratch.connect();
+        try {
+          const [event] = await db.query<{ metadata: Record<string, unknown> }>(`SELECT metadata FROM "AuditEvent" WHERE type = 'pruned' AND "userAgent" = 'latchkey-cli'`);
+          expect(event.metadata).toMatchObject({ audit_retention_days: 400, mail_retention_days: 10 });
+        } finally {
+          await db.close();
+        }
+      }
+    } finally {
+      await scratch?.drop();
     }
   }, 120_000);
 
