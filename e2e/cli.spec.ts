@@ -59,6 +59,7 @@ test("inspect by email prints the profile, status and active sessions; --json gi
   const inspection = JSON.parse(json.stdout);
   expect(inspection.user).toMatchObject({ email: user.email, name: user.name, role: "user", is_active: true });
   expect(inspection.sessions).toHaveLength(1);
+  expect(inspection.blockers).toEqual([expect.objectContaining({ kind: "none" })]);
   expect(inspection.sessions[0]).toMatchObject({ ip_address: "127.0.0.1" });
   expect(inspection.recent_activity.events.map((e: { type: string }) => e.type)).toContain("register");
 
@@ -75,6 +76,7 @@ test("unlock lets a user locked out after five failed sign-ins sign in again", a
 
   const before = await cli(baseURL!, ["inspect", "--email", user.email], { token: supportAccount.sessionToken });
   expect(before.stdout).toMatch(/^ {2}status +locked until .* UTC$/m);
+  expect(before.stdout).toMatch(/^Why can't they sign in\?\n {2}Locked until \d\d:\d\d UTC after 5 failed sign-ins from 1 IP/m);
 
   const unlock = await cli(baseURL!, ["unlock", "--email", user.email], { token: supportAccount.sessionToken });
   expect(unlock.stderr).toBe("");

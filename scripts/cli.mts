@@ -10,6 +10,11 @@ import { formatInspection } from "@/lib/cli/format-inspection";
 import { CliError, DEFAULT_URL, NOT_SIGNED_IN, fetchInstance, type Instance } from "@/lib/cli/http-client";
 import { inspectUser, resolveUserId, revokeUserSessions, unlockUser, type UserRef } from "@/lib/cli/staff-api";
 
+// The CLI reports for itself on stdout; the app's JSON log lines only when asked for
+// (LOG_LEVEL=info). Set before any lib module reads the configuration: those are imported
+// lazily, in the commands.
+process.env.LOG_LEVEL ??= "warn";
+
 const program = new Command("latchkey").description("Operate a Latchkey instance").showHelpAfterError();
 
 async function readStdin(): Promise<string> {

@@ -8,6 +8,7 @@ import { GET as exportUser } from "@/app/api/users/[id]/export/route";
 import { POST as revokeSessions } from "@/app/api/users/[id]/revoke-sessions/route";
 import { POST as sendReset } from "@/app/api/users/[id]/send-reset/route";
 import { GET as userSessions } from "@/app/api/users/[id]/sessions/route";
+import { GET as userDiagnosis } from "@/app/api/users/[id]/diagnosis/route";
 import { POST as unlock } from "@/app/api/users/[id]/unlock/route";
 import { settleBackgroundWork } from "@/lib/background";
 import { callRoute, type CallOptions } from "@/lib/testing/http";
@@ -40,6 +41,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: "POST /api/users/{id}/unlock", handler: unlock, method: "POST", path: (id) => `/api/users/${id}/unlock`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
   { name: "POST /api/users/{id}/revoke-sessions", handler: revokeSessions, method: "POST", path: (id) => `/api/users/${id}/revoke-sessions`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
   { name: "POST /api/users/{id}/send-reset", handler: sendReset, method: "POST", path: (id) => `/api/users/${id}/send-reset`, expected: { anonymous: 401, self: 403, "other user": 403, support: 202, admin: 202 } },
+  { name: "GET /api/users/{id}/diagnosis", handler: userDiagnosis, method: "GET", path: (id) => `/api/users/${id}/diagnosis`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
   { name: "GET /api/users/{id}/sessions", handler: userSessions, method: "GET", path: (id) => `/api/users/${id}/sessions`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
   { name: "GET /api/users/{id}/export", handler: exportUser, method: "GET", path: (id) => `/api/users/${id}/export`, expected: { anonymous: 401, self: 200, "other user": 403, support: 403, admin: 200 } },
   { name: "GET /api/metrics", handler: metrics, method: "GET", path: () => "/api/metrics", expected: { anonymous: 401, self: 403, "other user": 403, support: 403, admin: 200 } },

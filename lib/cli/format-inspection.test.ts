@@ -19,6 +19,7 @@ function inspection(overrides: Partial<Inspection["user"]> = {}): Inspection {
       created_at: "2025-05-01T09:30:00Z",
       ...overrides,
     },
+    blockers: [{ kind: "locked", summary: "Locked until 12:15 UTC after 5 failed sign-ins from 2 IPs.", remedy: "Unlock, or let them reset their password.", action: "unlock" }],
     sessions: [
       {
         id: "s1",
@@ -48,6 +49,7 @@ describe("formatInspection", () => {
     expect(text).toMatch(/^ {2}last sign-in +.*UTC \(1 hour ago\)$/m);
     expect(text).toMatch(/^ {2}Firefox on Linux +203\.0\.113\.7 +.*UTC +5 minutes ago$/m);
     expect(text).toContain("Recent activity (latest 2 of 31)");
+    expect(text).toMatch(/^Why can't they sign in\?\n {2}Locked until 12:15 UTC after 5 failed sign-ins from 2 IPs\.\n {4}-> Unlock, or let them reset their password\.$/m);
     expect(text).toMatch(/Unlocked by staff, by staff1 +\[req-1\]/);
     expect(text).toMatch(/Sign-in failed: invalid password +\[req-2\]/);
   });

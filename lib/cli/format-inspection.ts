@@ -2,7 +2,7 @@ import { describeAuditEvent } from "@/lib/audit/describe";
 import { formatRelativeTime, formatUtc } from "@/lib/format/time";
 import { describeUserAgent } from "@/lib/format/user-agent";
 import { userStatus } from "@/lib/users/status";
-import type { AuditRow, Inspection, SessionRow, UserProfile } from "./staff-api";
+import type { AuditRow, Blocker, Inspection, SessionRow, UserProfile } from "./staff-api";
 
 // `inspect` for a terminal: what the support console's user page shows, as plain text.
 
@@ -63,9 +63,16 @@ function eventLines(events: AuditRow[], userId: string): string[] {
   );
 }
 
-export function formatInspection({ user, sessions, recent_activity: activity }: Inspection, now = new Date()): string {
+function blockerLines(blockers: Blocker[]): string[] {
+  return blockers.flatMap((b) => [`  ${b.summary}`, ...(b.remedy ? [`    -> ${b.remedy}`] : [])]);
+}
+
+export function formatInspection({ user, blockers, sessions, recent_activity: activity }: Inspection, now = new Date()): string {
   return [
     ...profileLines(user, now),
+    "",
+    "Why can't they sign in?",
+    ...blockerLines(blockers),
     "",
     `Active sessions (${sessions.length})`,
     ...sessionLines(sessions, now),

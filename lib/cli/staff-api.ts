@@ -36,9 +36,18 @@ export interface AuditRow {
   created_at: string;
 }
 
+/** One thing that blocks sign-in now, or kind "none" with the last failure (GET /api/users/{id}/diagnosis). */
+export interface Blocker {
+  kind: string;
+  summary: string;
+  remedy: string;
+  action: string | null;
+}
+
 /** What `inspect` shows, and prints as is with --json. */
 export interface Inspection {
   user: UserProfile;
+  blockers: Blocker[];
   sessions: SessionRow[];
   recent_activity: { total: number; events: AuditRow[] };
 }
@@ -65,12 +74,13 @@ export async function resolveUserId(instance: Instance, ref: UserRef): Promise<s
 
 export async function inspectUser(instance: Instance, id: string): Promise<Inspection> {
   const audit = new URLSearchParams({ user: id, page_size: String(RECENT_EVENTS) });
-  const [user, { sessions }, { total, events }] = await Promise.all([
+  const [user, { blockers }, { sessions }, { total, events }] = await Promise.all([
     callApi<UserProfile>(instance, "GET", userPath(id)),
+    callApi<{ blockers: Blocker[] }>(instance, "GET", `${userPath(id)}/diagnosis`),
     callApi<{ sessions: SessionRow[] }>(instance, "GET", `${userPath(id)}/sessions`),
     callApi<{ total: number; events: AuditRow[] }>(instance, "GET", `/api/audit?${audit}`),
   ]);
-  return { user, sessions, recent_activity: { total, events } };
+  return { user, blockers, sessions, recent_activity: { total, events } };
 }
 
 export async function unlockUser(instance: Instance, id: string): Promise<void> {
