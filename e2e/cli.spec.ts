@@ -131,3 +131,45 @@ test("an unknown email or id is no such user, exit 1", async ({ baseURL, support
   expect(id.code).toBe(1);
   expect(id.stderr).toMatch(/^error: no such user \[request \S+\]$/m);
 });
+
+test("metrics --last sums up the server's recent API traffic for an admin; support is refused", async ({ baseURL, api, user, adminAccount, supportAccount }) => {
+  await api.post("/api/auth/login", { email: user.email, password: `${user.password}x` });
+  const text = await cli(baseURL!, ["metrics", "--last", "1h"], { token: adminAccount.sessionToken });
+  expect(text.stderr).toBe("");
+  expect(text.code).toBe(0);
+  expect(text.stdout).toMatch(/^JSON API requests in the last 1h on this instance/m);
+  expect(text.stdout).toMatch(/^ {2}latency +p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms$/m);
+  expect(text.stdout).toMatch(/^ +\d+ +401 +POST \/api\/auth\/login$/m);
+  expect(text.stdout).toMatch(/^ +\d+ +p95 [\d.]+ ms +POST \/api\/auth\/register$/m);
+
+  const json = await cli(baseURL!, ["metrics", "--last", "15m", "--json"], { token: adminAccount.sessionToken });
+  const summary = JSON.parse(json.stdout);
+  expect(summary.total).toBeGreaterThan(0);
+  expect(summary.by_status["401"]).toBeGreaterThan(0);
+
+  const refused = await cli(baseURL!, ["metrics"], { token: supportAccount.sessionToken });
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/not an admin/);
+  const bad = await cli(baseURL!, ["metrics", "--last", "2d"], { token: adminAccount.sessionToken });
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toMatch(/^error: Some fields are invalid \(HTTP 400 validation_error\): last: last must look like "30m", "1h" or "90s"/m);
+});
+
+test("debug --trace-request shows a request's route, status, duration and the steps it recorded", async ({ baseURL, request, user, supportAccount }) => {
+  const requestId = `trace-${randomUUID()}`;
+  const origin = new URL(baseURL!).origin;
+  const res = await request.post("/api/auth/login", { data: { email: user.email, password: `${user.password}x` }, headers: { origin, "x-request-id": requestId } });
+  expect(res.status()).toBe(401);
+  expect(res.headers()["x-request-id"]).toBe(requestId);
+
+  const out = await cli(baseURL!, ["debug", "--trace-request", requestId], { token: supportAccount.sessionToken });
+  expect(out.stderr).toBe("");
+  expect(out.code).toBe(0);
+  expect(out.stdout).toContain(`Request ${requestId}`);
+  expect(out.stdout).toMatch(/^ {2}POST \/api\/auth\/login -> 401 in [\d.]+ ms, started .* UTC$/m);
+  expect(out.stdout).toMatch(/^ {2}\+ *\d+ ms {2}Sign-in failed: wrong password {2}\(127\.0\.0\.1\)$/m);
+
+  const unknown = await cli(baseURL!, ["debug", "--trace-request", `trace-${randomUUID()}`], { token: supportAccount.sessionToken });
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toMatch(/^error: no such request: not in this instance/m);
+});

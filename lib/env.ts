@@ -58,6 +58,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Latchkey <no-reply@localhost>"),
   E2E_TEST_HOOKS: bool.default(false),
   BENCH_HOOKS: bool.default(false),
+  REQUEST_LOG_SIZE: int(50_000, 100, 1_000_000),
   METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   MAX_BODY_BYTES: int(16 * 1024, 256),
 });

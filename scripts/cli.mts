@@ -1,13 +1,15 @@
 #!/usr/bin/env -S npx tsx --conditions=react-server
 // Latchkey CLI: `npm run cli -- <command>`. Bootstrap commands (users create, users
 // set-role) and `prune` open the database directly: PostgreSQL any time, the embedded
-// database only while the app is stopped (it refuses otherwise). `health`, `inspect`, `unlock` and
-// `revoke-sessions` talk to a running instance over HTTP and never open the database.
+// database only while the app is stopped (it refuses otherwise). `health`, `inspect`,
+// `unlock`, `revoke-sessions`, `metrics` and `debug` talk to a running instance over HTTP
+// and never open the database.
 import { Command, InvalidArgumentError, Option } from "commander";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { formatInspection } from "@/lib/cli/format-inspection";
 import { CliError, DEFAULT_URL, NOT_SIGNED_IN, fetchInstance, type Instance } from "@/lib/cli/http-client";
+import { fetchSummary, fetchTrace, formatSummary, formatTrace } from "@/lib/cli/operations";
 import { inspectUser, resolveUserId, revokeUserSessions, unlockUser, type UserRef } from "@/lib/cli/staff-api";
 
 // The CLI reports for itself on stdout; the app's JSON log lines only when asked for
@@ -202,5 +204,39 @@ staffCommand("revoke-sessions", "Sign a user out everywhere: delete all their se
   const revoked = await revokeUserSessions(instance, id);
   console.log(`revoked ${revoked} session${revoked === 1 ? "" : "s"} of ${label(ref, id)}`);
 });
+
+program
+  .command("metrics")
+  .description("This instance's JSON API traffic over a recent period: totals, success rate, p50/p95/p99, errors, top endpoints (admin token or METRICS_TOKEN)")
+  .addOption(new Option("--last <period>", 'period such as "15m", "1h" or "90s", at most 24h').default("1h"))
+  .addOption(urlOption())
+  .option("--token-stdin", "read the token from standard input instead of LATCHKEY_TOKEN")
+  .option("--json", "print the JSON the API answered instead of text")
+  .action(async (opts: { last: string; url: string; tokenStdin?: boolean; json?: boolean }) => {
+    try {
+      const instance = { url: opts.url, token: await readToken(Boolean(opts.tokenStdin)) };
+      const summary = await fetchSummary(instance, opts.last);
+      console.log(opts.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, opts.last));
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+program
+  .command("debug")
+  .description("The steps of one request, by its id (X-Request-Id, the reference users see), with timings (support or admin token)")
+  .requiredOption("--trace-request <id>", "the request id")
+  .addOption(urlOption())
+  .option("--token-stdin", "read the token from standard input instead of LATCHKEY_TOKEN")
+  .option("--json", "print the JSON the API answered instead of text")
+  .action(async (opts: { traceRequest: string; url: string; tokenStdin?: boolean; json?: boolean }) => {
+    try {
+      const instance = { url: opts.url, token: await readToken(Boolean(opts.tokenStdin)) };
+      const trace = await fetchTrace(instance, opts.traceRequest);
+      console.log(opts.json ? JSON.stringify(trace, null, 2) : formatTrace(trace));
+    } catch (err) {
+      fail(err);
+    }
+  });
 
 await program.parseAsync();

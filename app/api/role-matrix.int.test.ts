@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as audit } from "@/app/api/audit/route";
 import { GET as me } from "@/app/api/auth/me/route";
 import { GET as metrics } from "@/app/api/metrics/route";
+import { GET as metricsSummary } from "@/app/api/metrics/summary/route";
 import { GET as listUsers } from "@/app/api/users/route";
 import { DELETE as deleteUser, GET as getUser, PATCH as patchUser } from "@/app/api/users/[id]/route";
 import { GET as exportUser } from "@/app/api/users/[id]/export/route";
@@ -45,6 +46,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: "GET /api/users/{id}/sessions", handler: userSessions, method: "GET", path: (id) => `/api/users/${id}/sessions`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
   { name: "GET /api/users/{id}/export", handler: exportUser, method: "GET", path: (id) => `/api/users/${id}/export`, expected: { anonymous: 401, self: 200, "other user": 403, support: 403, admin: 200 } },
   { name: "GET /api/metrics", handler: metrics, method: "GET", path: () => "/api/metrics", expected: { anonymous: 401, self: 403, "other user": 403, support: 403, admin: 200 } },
+  { name: "GET /api/metrics/summary", handler: metricsSummary, method: "GET", path: () => "/api/metrics/summary?last=1h", expected: { anonymous: 401, self: 403, "other user": 403, support: 403, admin: 200 } },
   { name: "GET /api/audit", handler: audit, method: "GET", path: () => "/api/audit?type=login", expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
 ];
 

@@ -19,24 +19,35 @@ export interface ApiErrorBody {
   message?: string;
   request_id?: string;
   retry_after?: number;
+  /** validation_error: the offending fields and what is wrong with each. */
+  fields?: Record<string, string>;
 }
 
 export const NOT_SIGNED_IN = "not signed in: set LATCHKEY_TOKEN to a support or admin token";
 export const NOT_STAFF = "this token's user is not support or admin";
 export const NO_SUCH_USER = "no such user";
 
+/** What 403 and 404 mean for a particular command, when not "not staff" / "no such user". */
+export interface Wording {
+  forbidden?: string;
+  notFound?: string;
+}
+
 /**
  * One line for a failed answer, with the request id to look up in the server's logs. 403
  * and 404 get our wording only with the API's own codes: a 404 page from a proxy or an
  * older version is not "no such user".
  */
-export function describeFailure(status: number, body: ApiErrorBody | null, retryAfterHeader: string | null = null): string {
+export function describeFailure(status: number, body: ApiErrorBody | null, retryAfterHeader: string | null = null, wording: Wording = {}): string {
   let text: string;
   if (status === 401) text = NOT_SIGNED_IN;
-  else if (status === 403 && body?.error === "forbidden") text = NOT_STAFF;
-  else if (status === 404 && body?.error === "not_found") text = NO_SUCH_USER;
+  else if (status === 403 && body?.error === "forbidden") text = wording.forbidden ?? NOT_STAFF;
+  else if (status === 404 && body?.error === "not_found") text = wording.notFound ?? NO_SUCH_USER;
   else if (status === 429) text = `rate limited: retry after ${body?.retry_after ?? retryAfterHeader ?? "a while"} s`;
-  else if (body?.message) text = `${body.message} (HTTP ${status}${body.error ? ` ${body.error}` : ""})`;
+  else if (body?.message) {
+    const fields = body.fields ? Object.entries(body.fields).map(([field, problem]) => `${field}: ${problem}`) : [];
+    text = `${body.message} (HTTP ${status}${body.error ? ` ${body.error}` : ""})${fields.length ? `: ${fields.join("; ")}` : ""}`;
+  }
   else text = `unexpected answer: HTTP ${status} without an API error body (is --url a Latchkey instance?)`;
   return body?.request_id ? `${text} [request ${body.request_id}]` : text;
 }
@@ -76,7 +87,7 @@ async function readJson(res: Response): Promise<unknown> {
  * POSTs send an empty JSON object: bearer requests skip the same-origin check
  * (lib/security/csrf.ts), and routes that read a body refuse any type but JSON with a 415.
  */
-export async function callApi<T>(instance: Instance, method: "GET" | "POST", path: string): Promise<T> {
+export async function callApi<T>(instance: Instance, method: "GET" | "POST", path: string, wording: Wording = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", "user-agent": "latchkey-cli" };
   if (instance.token) headers.authorization = `Bearer ${instance.token}`;
   const post = method === "POST";
@@ -84,7 +95,7 @@ export async function callApi<T>(instance: Instance, method: "GET" | "POST", pat
   const res = await fetchInstance(instance.url, path, { method, headers, body: post ? "{}" : undefined });
   const body = await readJson(res);
   const asError = body !== null && typeof body === "object" ? (body as ApiErrorBody) : null;
-  if (!res.ok) throw new CliError(describeFailure(res.status, asError, res.headers.get("retry-after")));
+  if (!res.ok) throw new CliError(describeFailure(res.status, asError, res.headers.get("retry-after"), wording));
   if (body === null) throw new CliError(`unexpected answer from ${path}: not JSON (is --url a Latchkey instance?)`);
   return body as T;
 }

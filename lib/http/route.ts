@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { ensureDatabase } from "@/lib/db/client";
 import { observeRequest, routePattern } from "@/lib/observability/metrics";
+import { recordRequest } from "@/lib/observability/request-log";
 import { assertSameOrigin } from "@/lib/security/csrf";
 import { limitByIp } from "@/lib/security/rate-limit";
 import { errorResponse } from "./errors";
@@ -19,6 +20,7 @@ type Handler<P extends Params> = (req: NextRequest, ctx: RequestContext, params:
 export function route<P extends Params = Params>(handler: Handler<P>) {
   return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
+    const startedAt = Date.now();
     const ctx = contextFromHeaders(req.headers);
     const params = await segment.params;
     let res: Response;
@@ -31,7 +33,10 @@ export function route<P extends Params = Params>(handler: Handler<P>) {
     } catch (err) {
       res = errorResponse(err, ctx.requestId);
     }
-    observeRequest(req.method, routePattern(req.nextUrl.pathname, params ?? {}), res.status, (performance.now() - started) / 1000);
+    const ms = performance.now() - started;
+    const pattern = routePattern(req.nextUrl.pathname, params ?? {});
+    observeRequest(req.method, pattern, res.status, ms / 1000);
+    recordRequest({ at: startedAt, requestId: ctx.requestId, method: req.method, route: pattern, status: res.status, ms });
     return res;
   };
 }
