@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { pageInfo, pageWindow } from "@/lib/http/pagination";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 
 const isoDate = (field: string) =>
   z
@@ -46,17 +46,22 @@ export async function queryAudit(q: AuditQuery) {
   ]);
   return {
     ...pageInfo(total, q.page, q.page_size),
-    events: events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      outcome: e.outcome,
-      actor_id: e.actorId,
-      target_user_id: e.targetUserId,
-      ip: e.ip,
-      user_agent: e.userAgent,
-      request_id: e.requestId,
-      metadata: e.metadata,
-      created_at: e.createdAt.toISOString(),
-    })),
+    events: events.map(auditEventJson),
+  };
+}
+
+/** An audit event as the JSON API shows it (GET /api/audit, GET /api/requests/{id}). */
+export function auditEventJson(e: AuditEvent) {
+  return {
+    id: e.id,
+    type: e.type,
+    outcome: e.outcome,
+    actor_id: e.actorId,
+    target_user_id: e.targetUserId,
+    ip: e.ip,
+    user_agent: e.userAgent,
+    request_id: e.requestId,
+    metadata: e.metadata,
+    created_at: e.createdAt.toISOString(),
   };
 }

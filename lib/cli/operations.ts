@@ -1,19 +1,11 @@
 import { describeAuditEvent } from "@/lib/audit/describe";
 import { formatUtc } from "@/lib/format/time";
+import type { RequestSummary } from "@/lib/observability/request-log";
 import { callApi, type Instance } from "./http-client";
 
-// `metrics --last` and `debug --trace-request`: the calls and their text for a terminal.
+export type { RequestSummary };
 
-export interface RequestSummary {
-  from: string;
-  to: string;
-  total: number;
-  success_rate: number | null;
-  latency_ms: { p50: number | null; p95: number | null; p99: number | null };
-  by_status: Record<string, number>;
-  errors: { status: number; route: string; count: number }[];
-  top_routes: { route: string; count: number; p95_ms: number | null }[];
-}
+// `metrics --last` and `debug --trace-request`: the calls and their text for a terminal.
 
 export interface RequestTrace {
   request_id: string;

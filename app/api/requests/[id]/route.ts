@@ -1,5 +1,6 @@
 import { assertRole } from "@/lib/auth/authorize";
 import { requireApiSession } from "@/lib/auth/guards";
+import { auditEventJson } from "@/lib/audit/query";
 import { prisma } from "@/lib/db/client";
 import { ApiError, jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
@@ -19,23 +20,13 @@ export const GET = route<{ id: string }>(async (req, ctx, { id }) => {
     where: { requestId: id },
     orderBy: { createdAt: "asc" },
     take: 100,
-    select: { id: true, type: true, outcome: true, actorId: true, targetUserId: true, ip: true, metadata: true, createdAt: true },
   });
   if (!entry && events.length === 0) throw new ApiError(404, "not_found", "No request with that id on this instance or in the audit trail");
   return jsonResponse(
     {
       request_id: id,
       request: entry ? { started_at: new Date(entry.at).toISOString(), method: entry.method, route: entry.route, status: entry.status, duration_ms: Math.round(entry.ms * 10) / 10 } : null,
-      events: events.map((e) => ({
-        id: e.id,
-        type: e.type,
-        outcome: e.outcome,
-        actor_id: e.actorId,
-        target_user_id: e.targetUserId,
-        ip: e.ip,
-        metadata: e.metadata,
-        created_at: e.createdAt.toISOString(),
-      })),
+      events: events.map(auditEventJson),
     },
     200,
     ctx.requestId,
