@@ -1,11 +1,10 @@
+import { SignOutForm } from "@/components/sign-out-form";
 import Link from "next/link";
 import { NavLink } from "@/components/ui/nav-link";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { auth } from "@/lib/auth/auth";
 import { isStaff } from "@/lib/auth/authorize";
 import { readSessionCookie } from "@/lib/auth/browser-cookie";
 import { ensureDatabase } from "@/lib/db/client";
-import { signOutAction } from "./actions";
 
 // Chrome only: each page checks the session itself (requireUser). The session is read here
 // just to offer the Admin link to staff; the admin pages check the role themselves.
@@ -37,11 +36,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
                 )}
               </ul>
             </nav>
-            <form action={signOutAction}>
-              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…" className="whitespace-nowrap">
-                Sign out
-              </SubmitButton>
-            </form>
+            <SignOutForm />
           </div>
         </div>
       </header>

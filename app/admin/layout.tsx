@@ -1,8 +1,7 @@
+import { SignOutForm } from "@/components/sign-out-form";
 import Link from "next/link";
-import { signOutAction } from "@/app/(account)/actions";
 import { ReferenceLookup } from "@/components/admin/reference-lookup";
 import { NavLink } from "@/components/ui/nav-link";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 // Chrome only: every admin page and action checks the role itself (requireRole). A visitor
 // without it gets the 403 page from that check, which replaces this layout.
@@ -38,11 +37,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
           </div>
           <div className="ml-auto flex items-center gap-2">
             <NavLink href="/dashboard">My account</NavLink>
-            <form action={signOutAction}>
-              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…" className="whitespace-nowrap">
-                Sign out
-              </SubmitButton>
-            </form>
+            <SignOutForm />
           </div>
         </div>
       </header>
