@@ -1,7 +1,19 @@
 "use client";
 
-import { startTransition, useEffect, useSyncExternalStore, type FormEvent } from "react";
-import { get, type FieldErrors, type FieldValues, type Path, type UseFormHandleSubmit, type UseFormSetError } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useSyncExternalStore, type FormEvent } from "react";
+import {
+  get,
+  useForm,
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type UseFormHandleSubmit,
+  type UseFormSetError,
+} from "react-hook-form";
+import type { z } from "zod";
+import type { ActionState, FormFailure, FormSuccess } from "@/lib/forms/form-state";
 
 // The bridge every form uses between react-hook-form (checks in the browser with the shared
 // zod schema) and its server action (which re-checks and may refuse): field errors from the
@@ -21,7 +33,7 @@ function useHydrated(): boolean {
  * when the field is corrected); before that, which is always the case without JavaScript,
  * the server's message is shown straight from the action's state.
  */
-export function useServerFieldErrors<T extends FieldValues>(
+function useServerFieldErrors<T extends FieldValues>(
   fieldErrors: Partial<Record<string, string>> | undefined,
   setError: UseFormSetError<T>,
   fields: readonly Path<T>[],
@@ -38,7 +50,7 @@ export function useServerFieldErrors<T extends FieldValues>(
 }
 
 /** An onSubmit that validates in the browser first, then sends the form to the action. */
-export function submitToAction<T extends FieldValues, O>(
+function submitToAction<T extends FieldValues, O>(
   handleSubmit: UseFormHandleSubmit<T, O>,
   formAction: (data: FormData) => void,
 ): (event: FormEvent<HTMLFormElement>) => Promise<void> {
@@ -46,4 +58,34 @@ export function submitToAction<T extends FieldValues, O>(
     const form = event?.target;
     if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
   });
+}
+
+type Failure<S> = Extract<S, FormFailure<string>>;
+type Success<S> = Extract<S, FormSuccess>;
+
+/**
+ * A form bound to its server action: the action's state (failure or success), react-hook-form
+ * checking the shared zod schema in the browser, the server's field errors on their fields
+ * (`fieldError`), and an `onSubmit` that posts only a valid form. Give the <form> both
+ * `action={formAction}` (no JavaScript) and `onSubmit={onSubmit}`.
+ */
+export function useActionForm<S extends ActionState<string>, TIn extends FieldValues, TOut>(options: {
+  action: (previous: S, data: FormData) => Promise<S>;
+  /** Memoize it when it is built per render (e.g. from the password policy). */
+  schema: z.ZodType<TOut, TIn>;
+  /** Initial values; after a post without JavaScript, from the failure's `values`. */
+  defaultValues: (failure: Failure<S> | null) => DefaultValues<TIn>;
+  /** The fields whose server-side errors are shown on the field. */
+  serverFields: readonly Path<TIn>[];
+}) {
+  // S is a plain object (never a promise), so Awaited<S> is S: the casts only say so to React's types.
+  const [state, formAction, pending] = useActionState<S, FormData>(options.action as (previous: Awaited<S>, data: FormData) => Promise<S>, null as Awaited<S>);
+  const failure = state?.ok === false ? (state as Failure<S>) : null;
+  const success = state?.ok === true ? (state as Success<S>) : null;
+  const form = useForm<TIn, unknown, TOut>({
+    resolver: zodResolver<TIn, unknown, TOut>(options.schema),
+    defaultValues: options.defaultValues(failure),
+  });
+  const fieldError = useServerFieldErrors(failure?.fieldErrors, form.setError, options.serverFields, form.formState.errors);
+  return { form, state, failure, success, pending, formAction, fieldError, onSubmit: submitToAction(form.handleSubmit, formAction) };
 }

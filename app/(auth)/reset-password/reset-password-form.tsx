@@ -1,47 +1,35 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { NewPasswordField } from "@/components/forms/fields";
-import { submitToAction, useServerFieldErrors } from "@/components/forms/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import Link from "next/link";
-import { useActionState, useMemo } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { useMemo } from "react";
+import { useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { PasswordPolicy } from "@/lib/validation/auth";
 import { resetPasswordSchema } from "@/lib/validation/account";
-import { resetPasswordAction, type ResetFormState } from "./actions";
+import { resetPasswordAction } from "./actions";
 
-type Schema = ReturnType<typeof resetPasswordSchema>;
-type ResetFields = z.input<Schema>;
 
 const SERVER_FIELDS = ["password"] as const;
 
 export function ResetPasswordForm({ token, policy }: { token: string; policy: PasswordPolicy }) {
-  const [state, formAction, pending] = useActionState<ResetFormState, FormData>(resetPasswordAction, null);
   const schema = useMemo(() => resetPasswordSchema(policy), [policy]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors },
-  } = useForm<ResetFields, unknown, z.output<Schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { token, password: "" },
+  const { form, failure, pending, formAction, fieldError, onSubmit } = useActionForm({
+    action: resetPasswordAction,
+    schema,
+    defaultValues: () => ({ token, password: "" }),
+    serverFields: SERVER_FIELDS,
   });
+  const { register, control } = form;
   const password = useWatch({ control, name: "password" }) ?? "";
-  const deadLink = Boolean(state?.fieldErrors?.token || errors.token);
-
-  const fieldError = useServerFieldErrors(state?.fieldErrors, setError, SERVER_FIELDS, errors);
-
-  const onSubmit = submitToAction(handleSubmit, formAction);
+  const deadLink = Boolean(failure?.fieldErrors?.token || form.formState.errors.token);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {state && (
-        <FormAlert key={state.reference} title={state.formError} reference={state.reference}>
+      {failure && (
+        <FormAlert key={failure.reference} title={failure.formError} reference={failure.reference}>
           {deadLink && (
             <p className="mt-1">
               Reset links work once and expire.{" "}
