@@ -5,6 +5,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Latchkey", template: "%s · Latchkey" },
   description: "Sign in to Latchkey",
+  // From public/: the icon browsers ask for on every page.
+  icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "32x32" }], apple: "/apple-touch-icon.png" },
 };
 
 // Every page renders per request: the CSP nonce in the request headers is new each time,

@@ -1,31 +1,16 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { recordAudit } from "@/lib/audit/audit";
-import { auth } from "@/lib/auth/auth";
-import { clearSessionCookie, readSessionCookie } from "@/lib/auth/browser-cookie";
-import { deleteSessionByToken } from "@/lib/auth/sessions";
-import { ensureDatabase } from "@/lib/db/client";
+import { currentSession } from "@/lib/auth/guards";
+import { signOut } from "@/lib/auth/session-changes";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { contextFromHeaders } from "@/lib/http/request-context";
 
-/** Ends this browser's session: the row is deleted, so the token is dead everywhere. */
+/** The Sign out button: the same audited sign-out as POST /api/auth/logout. */
 export async function signOutAction(): Promise<never> {
-  await ensureDatabase();
-  const session = await auth();
-  const token = await readSessionCookie();
-  if (token) await deleteSessionByToken(token);
-  if (session?.user) {
-    const ctx = contextFromHeaders(await headers());
-    await recordAudit({
-      type: "logout",
-      outcome: "success",
-      ctx,
-      actorId: session.user.id,
-      targetUserId: session.user.id,
-      metadata: { sessionId: session.sessionId },
-    });
-  }
-  await clearSessionCookie();
+  const session = await currentSession();
+  if (session) await signOut(session, contextFromHeaders(await headers()));
+  clearSessionCookie(await cookies());
   redirect("/login");
 }

@@ -1,15 +1,15 @@
 import { SignOutForm } from "@/components/sign-out-form";
 import Link from "next/link";
 import { NavLink } from "@/components/ui/nav-link";
-import { auth } from "@/lib/auth/auth";
-import { isStaff } from "@/lib/auth/authorize";
-import { readSessionCookie } from "@/lib/auth/browser-cookie";
-import { ensureDatabase } from "@/lib/db/client";
+import { currentSession } from "@/lib/auth/guards";
+import { isStaff } from "@/lib/auth/permissions";
 
-// Chrome only: each page checks the session itself (requireUser). The session is read here
-// just to offer the Admin link to staff; the admin pages check the role themselves.
+// Chrome only: each page checks the session itself (requireUser). The session (resolved once
+// per request, shared with the page) is read here just to offer the Admin link to staff; the
+// admin pages check their permission themselves.
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
-  const staff = await isStaffBrowser();
+  const session = await currentSession();
+  const staff = session ? isStaff(session) : false;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -43,12 +43,4 @@ export default async function AccountLayout({ children }: { children: React.Reac
       <main className="mx-auto max-w-4xl px-4 py-6 sm:py-10">{children}</main>
     </div>
   );
-}
-
-/** Reads the cookie before touching the database, so `next build` (which tries to prerender) never opens it. */
-async function isStaffBrowser(): Promise<boolean> {
-  if (!(await readSessionCookie())) return false;
-  await ensureDatabase();
-  const session = await auth();
-  return session?.user ? isStaff(session.user.role) : false;
 }

@@ -2,10 +2,15 @@ import { SignOutForm } from "@/components/sign-out-form";
 import Link from "next/link";
 import { ReferenceLookup } from "@/components/admin/reference-lookup";
 import { NavLink } from "@/components/ui/nav-link";
+import { currentSession } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 
-// Chrome only: every admin page and action checks the role itself (requireRole). A visitor
-// without it gets the 403 page from that check, which replaces this layout.
-export default function AdminLayout({ children }: { children: React.ReactNode }) {
+// Chrome only: every admin page and action checks its permission itself (requirePermission).
+// A visitor without it gets the 403 page from that check, which replaces this layout. The
+// navigation shows what the session's permissions open.
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const session = await currentSession();
+  const allowed = (p: Parameters<typeof can>[1]) => session !== null && can(session, p);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -19,22 +24,28 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
             </Link>
             <nav aria-label="Admin">
               <ul className="flex items-center gap-1">
-                <li>
-                  <NavLink href="/admin" sections={["/admin/users"]}>
-                    Users
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink href="/admin/audit" sections={["/admin/requests"]}>
-                    Audit log
-                  </NavLink>
-                </li>
+                {allowed("users:read") && (
+                  <li>
+                    <NavLink href="/admin" sections={["/admin/users"]}>
+                      Users
+                    </NavLink>
+                  </li>
+                )}
+                {allowed("audit:read") && (
+                  <li>
+                    <NavLink href="/admin/audit" sections={["/admin/requests"]}>
+                      Audit log
+                    </NavLink>
+                  </li>
+                )}
               </ul>
             </nav>
           </div>
-          <div className="order-last w-full lg:order-none lg:w-auto lg:max-w-md lg:flex-1">
-            <ReferenceLookup id="header-reference" />
-          </div>
+          {allowed("requests:read") && (
+            <div className="order-last w-full lg:order-none lg:w-auto lg:max-w-md lg:flex-1">
+              <ReferenceLookup id="header-reference" />
+            </div>
+          )}
           <div className="ml-auto flex items-center gap-2">
             <NavLink href="/dashboard">My account</NavLink>
             <SignOutForm />

@@ -7,14 +7,14 @@ import { Pagination } from "@/components/ui/pagination";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusMessage } from "@/components/ui/status-message";
 import { DataTable, Td, Th } from "@/components/ui/table";
-import { requireRole } from "@/lib/auth/guards";
+import { requirePermission } from "@/lib/auth/guards";
 import { hrefWith, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 import { searchUsers, userSearchSchema } from "@/lib/users/search";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requireRole("support", "admin");
+  await requirePermission("users:read");
   const { deleted, ...params } = readSearchParams(await searchParams);
   const parsed = userSearchSchema.safeParse(params);
   const result = parsed.success ? await searchUsers(parsed.data) : null;

@@ -1,82 +1,142 @@
 import { describe, expect, it } from "vitest";
-import { GET as audit } from "@/app/api/audit/route";
-import { GET as me } from "@/app/api/auth/me/route";
-import { GET as metrics } from "@/app/api/metrics/route";
-import { GET as metricsSummary } from "@/app/api/metrics/summary/route";
-import { GET as listUsers } from "@/app/api/users/route";
-import { DELETE as deleteUser, GET as getUser, PATCH as patchUser } from "@/app/api/users/[id]/route";
-import { GET as exportUser } from "@/app/api/users/[id]/export/route";
-import { POST as revokeSessions } from "@/app/api/users/[id]/revoke-sessions/route";
-import { POST as sendReset } from "@/app/api/users/[id]/send-reset/route";
-import { GET as userSessions } from "@/app/api/users/[id]/sessions/route";
-import { GET as userDiagnosis } from "@/app/api/users/[id]/diagnosis/route";
-import { POST as unlock } from "@/app/api/users/[id]/unlock/route";
+import { PERMISSIONS, can, type Permission } from "@/lib/auth/permissions";
 import { settleBackgroundWork } from "@/lib/background";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Access, RouteHandler } from "@/lib/http/route";
 import { callRoute, type CallOptions } from "@/lib/testing/http";
 import { createTestUser, type TestUser } from "@/lib/testing/users";
 
-// Every endpoint x every kind of caller -> the status SPEC 5 gives. Each row gets a fresh
-// target user and a fresh caller, so destructive rows cannot leak into others.
+// The role matrix, generated: every route file's handlers are imported and their declared
+// access read; the expected status of each kind of caller follows from the permissions
+// table. A new endpoint fails here until it declares its access and is listed below with a
+// way to call it, so none can ship without a permission.
+
+const modules = import.meta.glob<Record<string, unknown>>("./**/route.ts", { eager: true });
+const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
+
+/** "METHOD /api/path/[param]" for every exported handler. */
+const handlers = new Map<string, RouteHandler>();
+for (const [file, mod] of Object.entries(modules)) {
+  const path = `/api/${file.replace(/^\.\//, "").replace(/\/?route\.ts$/, "")}`.replace(/\/$/, "");
+  for (const method of METHODS) if (mod[method]) handlers.set(`${method} ${path}`, mod[method] as RouteHandler);
+}
+
+// Auth.js' own catch-all is not ours to declare (its sign-out is closed: auth-api tests).
+const AUTHJS = new Set(["GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]"]);
+
+// Endpoints anyone may call; each is tested for what it does elsewhere.
+const PUBLIC = new Set([
+  "POST /api/auth/login",
+  "POST /api/auth/register",
+  "POST /api/auth/password/forgot",
+  "POST /api/auth/password/reset",
+  "GET /api/health",
+  "GET /api/ping",
+  "GET /api/bench/event-loop",
+  "GET /api/test/outbox",
+  "POST /api/test/role",
+]);
+
+interface Call {
+  path: (id: string) => string;
+  body?: (target: TestUser) => unknown;
+  /** Status of an allowed call. */
+  ok: number;
+  /** A variant whose body needs another permission than the route's own (checked inside). */
+  requires?: Permission;
+  variant?: string;
+}
+
+/** How to call each signed-in endpoint on a fresh target user. */
+const CALLS: Record<string, Call[]> = {
+  "GET /api/auth/me": [{ path: () => "/api/auth/me", ok: 200 }],
+  "POST /api/auth/logout": [{ path: () => "/api/auth/logout", ok: 200 }],
+  "POST /api/auth/refresh": [{ path: () => "/api/auth/refresh", ok: 200 }],
+  "GET /api/auth/sessions": [{ path: () => "/api/auth/sessions", ok: 200 }],
+  "DELETE /api/auth/sessions/[id]": [{ path: () => "/api/auth/sessions/no-such-session", ok: 404 }],
+  "POST /api/auth/password": [{ path: () => "/api/auth/password", body: () => ({ current_password: "wrong-Password-1", new_password: "Another-Horse-8-Battery" }), ok: 400 }],
+  "GET /api/users": [{ path: () => "/api/users?query=example", ok: 200 }],
+  "GET /api/users/[id]": [{ path: (id) => `/api/users/${id}`, ok: 200 }],
+  "PATCH /api/users/[id]": [
+    { variant: "name", path: (id) => `/api/users/${id}`, body: () => ({ name: "Renamed" }), ok: 200 },
+    { variant: "role", path: (id) => `/api/users/${id}`, body: () => ({ role: "support" }), ok: 200, requires: "users:role" },
+    { variant: "is_active", path: (id) => `/api/users/${id}`, body: () => ({ is_active: false }), ok: 200, requires: "users:deactivate" },
+  ],
+  "DELETE /api/users/[id]": [{ path: (id) => `/api/users/${id}`, body: (t) => ({ password: t.password }), ok: 204 }],
+  "POST /api/users/[id]/unlock": [{ path: (id) => `/api/users/${id}/unlock`, ok: 200 }],
+  "POST /api/users/[id]/revoke-sessions": [{ path: (id) => `/api/users/${id}/revoke-sessions`, ok: 200 }],
+  "POST /api/users/[id]/send-reset": [{ path: (id) => `/api/users/${id}/send-reset`, ok: 202 }],
+  "GET /api/users/[id]/diagnosis": [{ path: (id) => `/api/users/${id}/diagnosis`, ok: 200 }],
+  "GET /api/users/[id]/sessions": [{ path: (id) => `/api/users/${id}/sessions`, ok: 200 }],
+  "GET /api/users/[id]/export": [{ path: (id) => `/api/users/${id}/export`, ok: 200 }],
+  "GET /api/metrics": [{ path: () => "/api/metrics", ok: 200 }],
+  "GET /api/metrics/summary": [{ path: () => "/api/metrics/summary?last=1h", ok: 200 }],
+  "GET /api/audit": [{ path: () => "/api/audit?type=login", ok: 200 }],
+  "GET /api/requests/[id]": [{ path: () => "/api/requests/no-such-request", ok: 404 }],
+};
 
 type Caller = "anonymous" | "self" | "other user" | "support" | "admin";
 const CALLERS: Caller[] = ["anonymous", "self", "other user", "support", "admin"];
+const ROLE_OF: Record<Exclude<Caller, "anonymous">, Role> = { self: "user", "other user": "user", support: "support", admin: "admin" };
 
-interface Endpoint {
-  name: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- route handlers of any params
-  handler: any;
-  method: string;
-  path: (id: string) => string;
-  body?: (target: TestUser) => unknown;
-  expected: Record<Caller, number>;
+function expected(access: Access, call: Call, caller: Caller): number {
+  if (access === "public") return call.ok;
+  if (caller === "anonymous") return 401;
+  const permission = typeof access === "string" ? access : access.permission;
+  const selfAllowed = caller === "self" && typeof access === "object" && access.orSelf !== undefined;
+  const allowed = (selfAllowed || can(ROLE_OF[caller], permission)) && (!call.requires || can(ROLE_OF[caller], call.requires));
+  return allowed ? call.ok : 403;
 }
-
-const ENDPOINTS: Endpoint[] = [
-  { name: "GET /api/auth/me", handler: me, method: "GET", path: () => "/api/auth/me", expected: { anonymous: 401, self: 200, "other user": 200, support: 200, admin: 200 } },
-  { name: "GET /api/users", handler: listUsers, method: "GET", path: () => "/api/users?query=example", expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
-  { name: "GET /api/users/{id}", handler: getUser, method: "GET", path: (id) => `/api/users/${id}`, expected: { anonymous: 401, self: 200, "other user": 403, support: 200, admin: 200 } },
-  { name: "PATCH /api/users/{id} name", handler: patchUser, method: "PATCH", path: (id) => `/api/users/${id}`, body: () => ({ name: "Renamed" }), expected: { anonymous: 401, self: 200, "other user": 403, support: 403, admin: 200 } },
-  { name: "PATCH /api/users/{id} role", handler: patchUser, method: "PATCH", path: (id) => `/api/users/${id}`, body: () => ({ role: "support" }), expected: { anonymous: 401, self: 403, "other user": 403, support: 403, admin: 200 } },
-  { name: "PATCH /api/users/{id} is_active", handler: patchUser, method: "PATCH", path: (id) => `/api/users/${id}`, body: () => ({ is_active: false }), expected: { anonymous: 401, self: 403, "other user": 403, support: 403, admin: 200 } },
-  { name: "DELETE /api/users/{id}", handler: deleteUser, method: "DELETE", path: (id) => `/api/users/${id}`, body: (t) => ({ password: t.password }), expected: { anonymous: 401, self: 204, "other user": 403, support: 403, admin: 204 } },
-  { name: "POST /api/users/{id}/unlock", handler: unlock, method: "POST", path: (id) => `/api/users/${id}/unlock`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
-  { name: "POST /api/users/{id}/revoke-sessions", handler: revokeSessions, method: "POST", path: (id) => `/api/users/${id}/revoke-sessions`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
-  { name: "POST /api/users/{id}/send-reset", handler: sendReset, method: "POST", path: (id) => `/api/users/${id}/send-reset`, expected: { anonymous: 401, self: 403, "other user": 403, support: 202, admin: 202 } },
-  { name: "GET /api/users/{id}/diagnosis", handler: userDiagnosis, method: "GET", path: (id) => `/api/users/${id}/diagnosis`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
-  { name: "GET /api/users/{id}/sessions", handler: userSessions, method: "GET", path: (id) => `/api/users/${id}/sessions`, expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
-  { name: "GET /api/users/{id}/export", handler: exportUser, method: "GET", path: (id) => `/api/users/${id}/export`, expected: { anonymous: 401, self: 200, "other user": 403, support: 403, admin: 200 } },
-  { name: "GET /api/metrics", handler: metrics, method: "GET", path: () => "/api/metrics", expected: { anonymous: 401, self: 403, "other user": 403, support: 403, admin: 200 } },
-  { name: "GET /api/metrics/summary", handler: metricsSummary, method: "GET", path: () => "/api/metrics/summary?last=1h", expected: { anonymous: 401, self: 403, "other user": 403, support: 403, admin: 200 } },
-  { name: "GET /api/audit", handler: audit, method: "GET", path: () => "/api/audit?type=login", expected: { anonymous: 401, self: 403, "other user": 403, support: 200, admin: 200 } },
-];
 
 async function callerToken(caller: Caller, target: TestUser): Promise<string | undefined> {
   if (caller === "anonymous") return undefined;
   if (caller === "self") return target.token;
-  const role = caller === "other user" ? undefined : caller;
+  const role = caller === "other user" ? undefined : ROLE_OF[caller];
   return (await createTestUser({ role })).token;
 }
 
-const rows = ENDPOINTS.flatMap((e) => CALLERS.map((c) => [e.name, c, e.expected[c], e] as const));
+describe("every endpoint declares who may call it", () => {
+  it("finds the route files", () => {
+    expect(handlers.size).toBeGreaterThan(20);
+  });
+
+  it.each([...handlers.keys()].filter((k) => !AUTHJS.has(k)))("%s declares its access and is in the matrix", (key) => {
+    const spec = handlers.get(key)!.spec;
+    expect(spec, `${key} is not wrapped in route()`).toBeDefined();
+    if (spec.access === "public") expect(PUBLIC.has(key), `${key} is public but not listed as such`).toBe(true);
+    else expect(CALLS[key], `${key} has no entry in CALLS`).toBeDefined();
+  });
+
+  it("names only endpoints that exist and permissions that are in the table", () => {
+    for (const key of [...PUBLIC, ...Object.keys(CALLS)]) expect(handlers.has(key), key).toBe(true);
+    for (const call of Object.values(CALLS).flat()) if (call.requires) expect(PERMISSIONS[call.requires]).toBeDefined();
+  });
+});
+
+const rows = Object.entries(CALLS).flatMap(([key, calls]) =>
+  calls.flatMap((call) => CALLERS.map((caller) => [call.variant ? `${key} (${call.variant})` : key, caller, key, call] as const)),
+);
 
 describe("role matrix", () => {
-  it.each(rows)("%s as %s -> %i", async (_name, caller, status, endpoint) => {
+  it.each(rows)("%s as %s", async (_name, caller, key, call) => {
+    const handler = handlers.get(key)!;
+    const status = expected(handler.spec.access, call, caller);
     const target = await createTestUser();
     const token = await callerToken(caller, target);
-    const opts: CallOptions = { method: endpoint.method, token, params: { id: target.id } };
-    if (endpoint.body) opts.body = endpoint.body(target);
-    const res = await callRoute(endpoint.handler, endpoint.path(target.id), opts);
+    const opts: CallOptions = { method: key.split(" ")[0], token, params: { id: target.id } };
+    if (call.body) opts.body = call.body(target);
+    const res = await callRoute(handler, call.path(target.id), opts);
     await settleBackgroundWork();
     expect(res.status).toBe(status);
     if (status >= 400) expect(res.json).toMatchObject({ error: expect.any(String), request_id: expect.any(String) });
   });
 
-  const byId = ENDPOINTS.filter((e) => e.path("X").includes("/X"));
-  it.each(byId.map((e) => [e.name, e] as const))("%s answers 404 for an unknown id (admin)", async (_name, endpoint) => {
+  const byUserId = Object.entries(CALLS).filter(([key]) => key.includes("/api/users/[id]"));
+  it.each(byUserId.map(([key, calls]) => [key, calls[0]] as const))("%s answers 404 for an unknown id (admin)", async (key, call) => {
     const admin = await createTestUser({ role: "admin" });
-    const opts: CallOptions = { method: endpoint.method, token: admin.token, params: { id: "no-such-user" } };
-    if (endpoint.body) opts.body = { name: "X", password: "whatever-1" };
-    const res = await callRoute(endpoint.handler, endpoint.path("no-such-user"), opts);
+    const opts: CallOptions = { method: key.split(" ")[0], token: admin.token, params: { id: "no-such-user" } };
+    if (call.body) opts.body = { name: "X", password: "whatever-1" };
+    const res = await callRoute(handlers.get(key)!, call.path("no-such-user"), opts);
     await settleBackgroundWork();
     expect(res.status).toBe(404);
   });

@@ -1,17 +1,15 @@
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { listSessions } from "@/lib/auth/sessions";
+import type { SessionListing } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/format/user-agent";
 import { revokeSessionAction } from "./actions";
-
-export type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];
 
 /**
  * The signed-in user's active sessions, this device first. Every other session gets a
  * "Revoke" button. The caller passes rows it loaded for the user it authenticated.
  */
-export function SessionList({ sessions, currentSessionId }: { sessions: SessionRow[]; currentSessionId: string }) {
+export function SessionList({ sessions, currentSessionId }: { sessions: SessionListing[]; currentSessionId: string }) {
   if (sessions.length === 0) return <p className="text-sm text-slate-600">No active sessions.</p>;
   const now = new Date();
   const ordered = [...sessions].sort((a, b) => Number(b.id === currentSessionId) - Number(a.id === currentSessionId));

@@ -5,7 +5,7 @@ import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { prisma } from "@/lib/db/client";
 import { env, useSecureCookies } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { SESSION_COOKIE } from "./cookies";
+import { SESSION_COOKIE } from "./session-cookie";
 import { authSecret } from "./secret";
 import { deleteSessionByToken, resolveSession } from "./sessions";
 

@@ -6,29 +6,23 @@ import { validationError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { sendMail } from "@/lib/mail/mail";
 import { passwordChangedMail } from "@/lib/mail/templates";
-import { HashPoolBusyError, hashPassword, verifyPassword } from "./password-hashing";
+import { hashPassword, verifyPassword } from "./password-hashing";
 import { checkNewPassword } from "./password-policy";
-import { revokeAllSessions, type ResolvedSession } from "./sessions";
-import { hashingBusy } from "./sign-in";
+import { deleteUserSessions, type ResolvedSession } from "./sessions";
 
 /** Requires the current password; keeps the current session and revokes every other one. */
 export async function changePassword(session: ResolvedSession, current: string, next: string, ctx: RequestContext): Promise<{ revoked: number }> {
   const user = await prisma().user.findUniqueOrThrow({ where: { id: session.user.id }, select: { id: true, email: true, name: true, passwordHash: true } });
-  try {
-    const ok = user.passwordHash ? await verifyPassword(current, user.passwordHash) : false;
-    if (!ok) {
-      await recordAudit({ type: "password_changed", outcome: "failure", ctx, actorId: user.id, targetUserId: user.id, metadata: { reason: "wrong_current_password" } });
-      throw validationError({ current_password: "Current password is incorrect" });
-    }
-    const problem = checkNewPassword(next, user);
-    if (problem) throw validationError({ new_password: problem });
-    const passwordHash = await hashPassword(next);
-    await prisma().user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true } });
-  } catch (err) {
-    if (err instanceof HashPoolBusyError) throw hashingBusy();
-    throw err;
+  const ok = user.passwordHash ? await verifyPassword(current, user.passwordHash) : false;
+  if (!ok) {
+    await recordAudit({ type: "password_changed", outcome: "failure", ctx, actorId: user.id, targetUserId: user.id, metadata: { reason: "wrong_current_password" } });
+    throw validationError({ current_password: "Current password is incorrect" });
   }
-  const revoked = await revokeAllSessions(user.id, session.id);
+  const problem = checkNewPassword(next, user);
+  if (problem) throw validationError({ new_password: problem });
+  const passwordHash = await hashPassword(next);
+  await prisma().user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true } });
+  const revoked = await deleteUserSessions(user.id, session.id);
   await recordAudit({ type: "password_changed", outcome: "success", ctx, actorId: user.id, targetUserId: user.id, metadata: { sessions_revoked: revoked } });
   runInBackground("password-changed-notice", () => sendMail(passwordChangedMail(user.email, "changed")));
   return { revoked };

@@ -1,12 +1,11 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { ensureDatabase } from "@/lib/db/client";
+import { cache } from "react";
 import { unauthorized } from "@/lib/http/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { auth } from "./auth";
-import { SESSION_COOKIE, readCookie } from "./cookies";
 import { safeNextPath } from "./next-path";
+import { can, type Permission } from "./permissions";
+import { SESSION_COOKIE, readSessionCookie } from "./session-cookie";
 import { resolveSession, type ResolvedSession } from "./sessions";
 
 export { safeNextPath };
@@ -25,7 +24,7 @@ export function bearerToken(req: Request): string | undefined {
 /** Session of an API request: `Authorization: Bearer` first, then the session cookie. */
 export async function getApiSession(req: Request): Promise<ApiSession | null> {
   const bearer = bearerToken(req);
-  const token = bearer ?? readCookie(req.headers.get("cookie"), SESSION_COOKIE);
+  const token = bearer ?? readSessionCookie(req.headers.get("cookie"));
   if (!token) return null;
   const session = await resolveSession(token);
   return session ? { session, token, via: bearer ? "bearer" : "cookie" } : null;
@@ -37,20 +36,29 @@ export async function requireApiSession(req: Request): Promise<ApiSession> {
   return s;
 }
 
+/**
+ * The browser's session for pages and server actions, resolved once per request (React
+ * `cache`): a layout and its page share one lookup. Reading the cookie first keeps
+ * `next build`, which has none, away from the database.
+ */
+export const currentSession = cache(async (): Promise<ResolvedSession | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return token ? resolveSession(token) : null;
+});
+
 /** For pages and server actions: the signed-in user, or a redirect to /login?next=…. */
-export async function requireUser(nextPath?: string) {
-  await ensureDatabase();
-  const session = await auth();
-  if (!session?.user) {
+export async function requireUser(nextPath?: string): Promise<ResolvedSession> {
+  const session = await currentSession();
+  if (!session) {
     const path = nextPath ?? (await headers()).get("x-pathname") ?? "/dashboard";
     redirect(`/login?next=${encodeURIComponent(safeNextPath(path))}`);
   }
   return session;
 }
 
-/** For staff pages and actions: signed in (else /login) with one of the roles (else the 403 page). */
-export async function requireRole(...roles: Role[]) {
+/** For staff pages and actions: signed in (else /login) and holding the permission (else the 403 page). */
+export async function requirePermission(permission: Permission): Promise<ResolvedSession> {
   const session = await requireUser();
-  if (!roles.includes(session.user.role)) forbidden();
+  if (!can(session, permission)) forbidden();
   return session;
 }

@@ -5,16 +5,12 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { env } from "@/lib/env";
+import { busy } from "@/lib/http/errors";
 
 // bcryptjs is pure JavaScript: at cost 12 a compare is ~375 ms of CPU. It runs in a worker
 // pool so the event loop keeps serving session checks; the queue is bounded so that a
-// sign-in storm is answered with 503 busy instead of waiting forever.
-
-export class HashPoolBusyError extends Error {
-  constructor() {
-    super("Password hashing pool is saturated");
-  }
-}
+// sign-in storm is answered with 503 busy (thrown here, for every caller) instead of
+// waiting forever.
 
 const globalForPool = globalThis as unknown as { latchkeyHashPool?: Piscina };
 
@@ -37,7 +33,7 @@ async function run<T>(name: "hash" | "compare", args: object): Promise<T> {
   try {
     return await pool().run(args, { name });
   } catch (err) {
-    if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new HashPoolBusyError();
+    if (err instanceof Error && /queue is at limit/i.test(err.message)) throw busy();
     throw err;
   }
 }

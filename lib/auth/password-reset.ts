@@ -8,17 +8,16 @@ import { sendMail } from "@/lib/mail/mail";
 import { passwordChangedMail, passwordResetMail } from "@/lib/mail/templates";
 import { clearLockout } from "@/lib/security/lockout";
 import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
-import { HashPoolBusyError, hashPassword } from "./password-hashing";
+import { hashPassword } from "./password-hashing";
 import { checkNewPassword } from "./password-policy";
-import { createSession } from "./sessions";
-import { hashingBusy, type SignedIn } from "./sign-in";
+import { createSession, type SignedIn } from "./sessions";
 import { generateToken, hashToken } from "./tokens";
 
 export const RESET_TOKEN_MINUTES = 30;
 export const FORGOT_MESSAGE = "If an account exists for that email, a link to reset its password is on its way.";
 
 export const invalidResetToken = () =>
-  new ApiError(400, "invalid_or_expired_token", "This reset link is invalid, expired or already used; ask for a new one");
+  new ApiError("invalid_or_expired_token", "This reset link is invalid, expired or already used; ask for a new one");
 
 /**
  * "Forgot password": limits are checked on the request path (429 is allowed to differ);
@@ -77,13 +76,7 @@ export async function resetPassword(token: string, password: string, ctx: Reques
   const problem = checkNewPassword(password, user);
   if (problem) throw validationError({ password: problem });
 
-  let passwordHash: string;
-  try {
-    passwordHash = await hashPassword(password);
-  } catch (err) {
-    if (err instanceof HashPoolBusyError) throw hashingBusy();
-    throw err;
-  }
+  const passwordHash = await hashPassword(password);
   const used = await prisma().$transaction(async (tx) => {
     const claim = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date(now) } });
     if (claim.count !== 1) return false;

@@ -6,12 +6,11 @@ import { ApiError, validationError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
 import type { RegisterInput } from "@/lib/validation/auth";
-import { HashPoolBusyError, hashPassword } from "./password-hashing";
+import { hashPassword } from "./password-hashing";
 import { checkNewPassword } from "./password-policy";
-import { createSession } from "./sessions";
-import { hashingBusy, type SignedIn } from "./sign-in";
+import { createSession, type SignedIn } from "./sessions";
 
-export const emailTaken = () => new ApiError(409, "email_taken", "An account with this email already exists");
+export const emailTaken = () => new ApiError("email_taken", "An account with this email already exists");
 
 /** Creates a user with a password and signs them in. Input is already parsed by registerSchema. */
 export async function registerUser(input: RegisterInput, ctx: RequestContext): Promise<SignedIn> {
@@ -20,13 +19,7 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
   const problem = checkNewPassword(input.password, input);
   if (problem) throw validationError({ password: problem });
 
-  let passwordHash: string;
-  try {
-    passwordHash = await hashPassword(input.password);
-  } catch (err) {
-    if (err instanceof HashPoolBusyError) throw hashingBusy();
-    throw err;
-  }
+  const passwordHash = await hashPassword(input.password);
 
   let user;
   try {

@@ -5,9 +5,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { RequestContext } from "@/lib/http/request-context";
 import { generateToken, hashToken } from "./tokens";
 
-// Sessions: the token lives only in the cookie / bearer header; rows hold SHA-256(token).
-// Idle timeout slides (written at most once per SESSION_TOUCH_INTERVAL_S), capped by the
-// absolute lifetime counted from creation.
+// Sessions, the one module that reads, creates, rotates and deletes them. The token lives
+// only in the cookie / bearer header; rows hold SHA-256(token). Idle timeout slides (written
+// at most once per SESSION_TOUCH_INTERVAL_S), capped by the absolute lifetime counted from
+// creation. These functions change rows only; the audited changes a user or staff member
+// asks for (sign out, revoke, refresh) are in session-changes.ts.
 
 export interface SafeUser {
   id: string;
@@ -15,6 +17,22 @@ export interface SafeUser {
   name: string | null;
   role: Role;
   createdAt: Date;
+}
+
+/** A user just signed in (password, registration, reset): their new session's token. */
+export interface SignedIn {
+  user: SafeUser;
+  token: string;
+  sessionId: string;
+  expires: Date;
+}
+
+export function userJson(user: SafeUser) {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export function signedInJson(s: SignedIn) {
+  return { token: s.token, expires_at: s.expires.toISOString(), user: userJson(s.user) };
 }
 
 export interface ResolvedSession {
@@ -49,7 +67,8 @@ export async function createSession(userId: string, ctx: RequestContext, now = D
   return { token, sessionId: session.id, expires: session.expires };
 }
 
-interface SessionRow {
+/** One row of resolveSession's join. */
+interface SessionJoin {
   id: string;
   expires: Date;
   createdAt: Date;
@@ -69,7 +88,7 @@ interface SessionRow {
  */
 export async function resolveSession(token: string, now = Date.now()): Promise<ResolvedSession | null> {
   if (!token || token.length > 128) return null;
-  const rows = await prisma().$queryRaw<SessionRow[]>`
+  const rows = await prisma().$queryRaw<SessionJoin[]>`
     SELECT s."id", s."expires", s."createdAt", s."lastSeenAt", u."id" AS "userId", u."email", u."name",
            u."role"::text AS "role", u."isActive", u."createdAt" AS "userCreatedAt"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
@@ -95,15 +114,23 @@ export async function resolveSession(token: string, now = Date.now()): Promise<R
   };
 }
 
-/** Replaces a session with a new token; the old token is dead the moment this returns. */
+/**
+ * Replaces a session with a new token, keeping its sign-in time (the absolute lifetime still
+ * counts from sign-in). The old row is claimed first, so of many concurrent rotations of one
+ * token exactly one gets a new token; the others get null.
+ */
 export async function rotateSession(old: ResolvedSession, ctx: RequestContext) {
-  const next = await createSession(old.user.id, ctx, Date.now(), old.createdAt);
-  await prisma().session.deleteMany({ where: { id: old.id } });
-  return next;
+  const { count } = await prisma().session.deleteMany({ where: { id: old.id } });
+  if (count !== 1) return null;
+  return createSession(old.user.id, ctx, Date.now(), old.createdAt);
 }
 
-export async function deleteSessionByToken(token: string): Promise<void> {
-  await prisma().session.deleteMany({ where: { sessionToken: hashToken(token) } });
+/** Deletes the session a token belongs to; the id of the deleted row, or null. */
+export async function deleteSessionByToken(token: string): Promise<string | null> {
+  const rows = await prisma().session.findMany({ where: { sessionToken: hashToken(token) }, select: { id: true } });
+  if (!rows[0]) return null;
+  const { count } = await prisma().session.deleteMany({ where: { id: rows[0].id } });
+  return count ? rows[0].id : null;
 }
 
 export async function listSessions(userId: string, now = new Date()) {
@@ -114,8 +141,10 @@ export async function listSessions(userId: string, now = new Date()) {
   });
 }
 
+export type SessionListing = Awaited<ReturnType<typeof listSessions>>[number];
+
 /** A session as the JSON API shows it: never the token, which only the client holds. */
-export function sessionJson(s: Awaited<ReturnType<typeof listSessions>>[number]) {
+export function sessionJson(s: SessionListing) {
   return {
     id: s.id,
     created_at: s.createdAt.toISOString(),
@@ -126,13 +155,14 @@ export function sessionJson(s: Awaited<ReturnType<typeof listSessions>>[number])
   };
 }
 
-/** Deletes one of the user's own sessions; false when it is not theirs or does not exist. */
-export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+/** Deletes one session of a user; false when it is not theirs or does not exist. */
+export async function deleteUserSession(userId: string, sessionId: string): Promise<boolean> {
   const { count } = await prisma().session.deleteMany({ where: { id: sessionId, userId } });
   return count > 0;
 }
 
-export async function revokeAllSessions(userId: string, exceptSessionId?: string): Promise<number> {
+/** Deletes every session of a user (but one, when given); how many. */
+export async function deleteUserSessions(userId: string, exceptSessionId?: string): Promise<number> {
   const { count } = await prisma().session.deleteMany({
     where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
   });

@@ -8,21 +8,11 @@ import { metrics, type LoginResult } from "@/lib/observability/metrics";
 import { accountLocked, clearFailedSignIns, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
 import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
 import type { LoginInput } from "@/lib/validation/auth";
-import { HashPoolBusyError, hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from "./password-hashing";
-import { createSession, type SafeUser } from "./sessions";
-
-export interface SignedIn {
-  user: SafeUser;
-  token: string;
-  sessionId: string;
-  expires: Date;
-}
+import { hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from "./password-hashing";
+import { createSession, type SignedIn } from "./sessions";
 
 export const invalidCredentials = () =>
-  new ApiError(401, "invalid_credentials", "Email or password is incorrect");
-
-export const hashingBusy = () =>
-  new ApiError(503, "busy", "The server is busy; try again in a moment", { retry_after: 1 }, { "retry-after": "1" });
+  new ApiError("invalid_credentials", "Email or password is incorrect");
 
 const LOGIN_RESULTS: Record<string, LoginResult> = {
   invalid_credentials: "invalid_credentials",
@@ -70,15 +60,9 @@ async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<Sig
     throw accountLocked(lockedFor);
   }
 
-  let valid: boolean;
-  try {
-    valid = user?.passwordHash
-      ? await verifyPassword(input.password, user.passwordHash)
-      : await verifyAgainstDummy(input.password);
-  } catch (err) {
-    if (err instanceof HashPoolBusyError) throw hashingBusy();
-    throw err;
-  }
+  const valid = user?.passwordHash
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await verifyAgainstDummy(input.password);
 
   if (!user || !valid || !user.isActive) {
     const reason = !user ? "unknown_email" : !user.passwordHash ? "no_password" : !valid ? "wrong_password" : "deactivated";

@@ -12,11 +12,13 @@ function inspection(overrides: Partial<Inspection["user"]> = {}): Inspection {
       name: "Jane",
       role: "user",
       is_active: true,
+      email_verified: null,
       failed_login_count: 0,
       locked_until: null,
       last_login_at: null,
       deactivated_at: null,
       created_at: "2025-05-01T09:30:00Z",
+      updated_at: "2025-05-01T09:30:00Z",
       ...overrides,
     },
     blockers: [{ kind: "locked", summary: "Locked until 12:15 UTC after 5 failed sign-ins from 2 IPs.", remedy: "Unlock, or let them reset their password.", action: "unlock" }],
@@ -33,8 +35,8 @@ function inspection(overrides: Partial<Inspection["user"]> = {}): Inspection {
     recent_activity: {
       total: 31,
       events: [
-        { id: "e1", type: "unlock", outcome: "success", actor_id: "staff1", target_user_id: "u1", ip: "198.51.100.2", request_id: "req-1", metadata: {}, created_at: "2025-06-01T11:50:00Z" },
-        { id: "e2", type: "login", outcome: "failure", actor_id: null, target_user_id: "u1", ip: "203.0.113.7", request_id: "req-2", metadata: { reason: "invalid_password" }, created_at: "2025-06-01T11:40:00Z" },
+        { id: "e1", type: "unlock", outcome: "success", actor_id: "staff1", target_user_id: "u1", ip: "198.51.100.2", user_agent: null, request_id: "req-1", metadata: {}, created_at: "2025-06-01T11:50:00Z" },
+        { id: "e2", type: "login", outcome: "failure", actor_id: null, target_user_id: "u1", ip: "203.0.113.7", user_agent: null, request_id: "req-2", metadata: { reason: "invalid_password" }, created_at: "2025-06-01T11:40:00Z" },
       ],
     },
   };

@@ -1,48 +1,18 @@
 import { CliError, NO_SUCH_USER, callApi, type Instance } from "./http-client";
 
+import type { auditEventJson } from "@/lib/audit/query";
+import type { sessionJson } from "@/lib/auth/sessions";
+import type { profileJson } from "@/lib/users/account";
+import type { Blocker } from "@/lib/users/diagnose";
+
 // The staff endpoints the CLI calls (SPEC 5), typed as the API answers them.
 
-export interface UserProfile {
-  id: string;
-  email: string;
-  name: string | null;
-  role: string;
-  is_active: boolean;
-  failed_login_count: number;
-  locked_until: string | null;
-  last_login_at: string | null;
-  deactivated_at: string | null;
-  created_at: string;
-}
-
-export interface SessionRow {
-  id: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  ip_address: string | null;
-  user_agent: string | null;
-}
-
-export interface AuditRow {
-  id: string;
-  type: string;
-  outcome: string;
-  actor_id: string | null;
-  target_user_id: string | null;
-  ip: string | null;
-  request_id: string | null;
-  metadata: unknown;
-  created_at: string;
-}
-
-/** One thing that blocks sign-in now, or kind "none" with the last failure (GET /api/users/{id}/diagnosis). */
-export interface Blocker {
-  kind: string;
-  summary: string;
-  remedy: string;
-  action: string | null;
-}
+// The server's serializers are the one definition of each row: these types are what they
+// return (type-only imports; the CLI never loads server code).
+export type UserProfile = ReturnType<typeof profileJson>;
+export type SessionRow = ReturnType<typeof sessionJson>;
+export type AuditRow = ReturnType<typeof auditEventJson>;
+export type { Blocker };
 
 /** What `inspect` shows, and prints as is with --json. */
 export interface Inspection {

@@ -104,18 +104,17 @@ function state(): DbState {
   return globalForDb.latchkeyDb;
 }
 
-/** The Prisma client, opened lazily. Callers that run before `ensureDatabase()` must await it. */
+/** The Prisma client, opened lazily. */
 export function prisma(): PrismaClient {
   return state().prisma;
 }
 
-/** Opens the database and applies pending migrations (idempotent; awaited at server start). */
+/**
+ * Opens the database and applies pending migrations (idempotent). The one readiness point:
+ * awaited at server start (instrumentation.ts), by the CLI and by the test setup, before
+ * anything else queries; request handlers never wait for it.
+ */
 export async function ensureDatabase(): Promise<void> {
-  if (building()) {
-    // Marks the page dynamic: the build stops rendering it here, before any query.
-    const { connection } = await import("next/server");
-    await connection();
-  }
   return state().ready;
 }
 

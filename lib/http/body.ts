@@ -16,17 +16,17 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json(\s*;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "Send the body as application/json");
+    throw new ApiError("unsupported_media_type", "Send the body as application/json");
   }
   const text = await readLimited(req, env.MAX_BODY_BYTES);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ApiError(400, "invalid_json", "The body is not valid JSON");
+    throw new ApiError("invalid_json", "The body is not valid JSON");
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new ApiError(400, "invalid_json", "The body must be a JSON object");
+    throw new ApiError("invalid_json", "The body must be a JSON object");
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw validationError(fieldErrors(parsed.error));
@@ -63,4 +63,4 @@ async function readLimited(req: Request, limit: number): Promise<string> {
 }
 
 const tooLarge = (limit: number) =>
-  new ApiError(413, "payload_too_large", `The body must be at most ${limit} bytes`);
+  new ApiError("payload_too_large", `The body must be at most ${limit} bytes`);

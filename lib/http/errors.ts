@@ -2,24 +2,60 @@ import { NextResponse } from "next/server";
 import { log } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "./request-context";
 
+/**
+ * Every error code the JSON API answers with, and its HTTP status: the one list. Routes,
+ * actions and the CLI read codes from here; the OpenAPI document and clients can rely on it.
+ */
+export const ERROR_STATUS = {
+  validation_error: 400,
+  invalid_json: 400,
+  invalid_or_expired_token: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  account_locked: 403,
+  not_found: 404,
+  email_taken: 409,
+  last_admin: 409,
+  cannot_change_self: 409,
+  account_deactivated: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limit_exceeded: 429,
+  internal_error: 500,
+  busy: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
 /** An expected failure with its HTTP mapping. Anything else thrown becomes a 500. */
 export class ApiError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly extra: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
+    this.status = ERROR_STATUS[code];
   }
 }
 
-export const unauthorized = () => new ApiError(401, "unauthorized", "Sign in to continue");
-export const forbidden = () => new ApiError(403, "forbidden", "You do not have access to this resource");
-export const notFound = (what = "Resource") => new ApiError(404, "not_found", `${what} not found`);
+export const unauthorized = () => new ApiError("unauthorized", "Sign in to continue");
+export const forbidden = () => new ApiError("forbidden", "You do not have access to this resource");
+export const notFound = (what = "Resource") => new ApiError("not_found", `${what} not found`);
 export const validationError = (fields: Record<string, string>) =>
-  new ApiError(400, "validation_error", "Some fields are invalid", { fields });
+  new ApiError("validation_error", "Some fields are invalid", { fields });
+export const busy = () =>
+  new ApiError("busy", "The server is busy; try again in a moment", { retry_after: 1 }, { "retry-after": "1" });
+
+/** The field errors of a validation_error, or undefined for any other error. */
+export function errorFields(err: ApiError): Record<string, string> | undefined {
+  return err.code === "validation_error" ? (err.extra.fields as Record<string, string>) : undefined;
+}
 
 export function jsonResponse(body: unknown, status: number, requestId: string, headers: Record<string, string> = {}) {
   return NextResponse.json(body, { status, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store", ...headers } });

@@ -1,42 +1,96 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { ensureDatabase } from "@/lib/db/client";
+import type { z } from "zod";
+import { bearerToken, requireApiSession, type ApiSession } from "@/lib/auth/guards";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
+import { isMetricsToken } from "@/lib/observability/metrics-access";
 import { observeRequest, routePattern } from "@/lib/observability/metrics";
 import { recordRequest } from "@/lib/observability/request-log";
 import { assertSameOrigin } from "@/lib/security/csrf";
 import { limitByIp } from "@/lib/security/rate-limit";
+import { readJson, readQuery } from "./body";
 import { errorResponse } from "./errors";
 import { REQUEST_ID_HEADER, contextFromHeaders, type RequestContext } from "./request-context";
 
-type Params = Record<string, string | string[]>;
-type Handler<P extends Params> = (req: NextRequest, ctx: RequestContext, params: P) => Promise<Response>;
+type Params = Record<string, string>;
 
 /**
- * Wraps a route handler: request context (id, client IP, user agent), database readiness,
- * the same-origin check for cookie-authenticated writes, the per-IP API rate limit,
- * X-Request-Id on every response, the one error-to-response mapping, and the request metrics
- * (http_requests_total, http_request_duration_seconds) by route pattern.
+ * Who may call a route: anyone ("public"), a signed-in caller holding a permission, or a
+ * permission that the caller does not need for their own account (`orSelf` names the path
+ * parameter that holds the user id), or a permission that Prometheus' METRICS_TOKEN also
+ * grants (`orMetricsToken`; the handler then gets no session).
  */
-export function route<P extends Params = Params>(handler: Handler<P>) {
-  return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
+export type Access = "public" | Permission | { permission: Permission; orSelf?: string; orMetricsToken?: true };
+
+export interface RouteSpec {
+  access: Access;
+  /** The JSON body, parsed before the handler runs (400 naming the field when invalid). */
+  body?: z.ZodType;
+  /** The query string, parsed the same way. */
+  query?: z.ZodType;
+  /** The path's dynamic segments, e.g. `["id"]` for `/api/users/[id]`. */
+  params?: readonly string[];
+}
+
+type ParamsOf<S extends RouteSpec> = S["params"] extends readonly string[] ? Record<S["params"][number], string> : Record<never, string>;
+
+type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteCall<S extends RouteSpec> {
+  req: NextRequest;
+  ctx: RequestContext;
+  params: ParamsOf<S>;
+  /** The caller's session (null on public routes, and for METRICS_TOKEN). */
+  auth: S["access"] extends "public" ? null : S["access"] extends { orMetricsToken: true } ? ApiSession | null : ApiSession;
+  body: Parsed<S["body"]>;
+  query: Parsed<S["query"]>;
+}
+
+export type RouteHandler<P extends Params = Params> = ((req: NextRequest, segment: { params: Promise<P> }) => Promise<Response>) & {
+  spec: RouteSpec;
+};
+
+async function authorize(req: NextRequest, access: Access, params: Params): Promise<ApiSession | null> {
+  if (access === "public") return null;
+  if (typeof access === "object" && access.orMetricsToken && isMetricsToken(bearerToken(req))) return null;
+  const auth = await requireApiSession(req);
+  if (typeof access === "string") assertCan(auth.session, access);
+  else if (!access.orSelf || params[access.orSelf] !== auth.session.user.id) assertCan(auth.session, access.permission);
+  return auth;
+}
+
+/**
+ * Every JSON route handler is `route(spec, handler)`. The spec declares who may call it and
+ * the body and query schemas; the wrapper does, in order: request context (id, client IP,
+ * user agent), the same-origin check for cookie-authenticated writes, the per-IP API rate
+ * limit, the caller's session and permission, the body and query, then the handler; and for
+ * every answer X-Request-Id, the one error-to-response mapping and the request metrics
+ * (http_requests_total, http_request_duration_seconds) by route pattern. `spec` stays on the
+ * handler so tests can list who may call what.
+ */
+export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteCall<S>) => Promise<Response>): RouteHandler<ParamsOf<S>> {
+  const wrapped = async (req: NextRequest, segment: { params: Promise<ParamsOf<S>> }): Promise<Response> => {
     const started = performance.now();
     const startedAt = Date.now();
     const ctx = contextFromHeaders(req.headers);
     const params = await segment.params;
     let res: Response;
     try {
-      await ensureDatabase();
       assertSameOrigin(req);
       await limitByIp("apiIp", ctx);
-      res = await handler(req, ctx, params);
+      const auth = await authorize(req, spec.access, params as Params);
+      const body = spec.body ? await readJson(req, spec.body) : undefined;
+      const query = spec.query ? readQuery(req, spec.query) : undefined;
+      res = await handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>);
       res.headers.set(REQUEST_ID_HEADER, ctx.requestId);
     } catch (err) {
       res = errorResponse(err, ctx.requestId);
     }
     const ms = performance.now() - started;
-    const pattern = routePattern(req.nextUrl.pathname, params ?? {});
+    const pattern = routePattern(req.nextUrl.pathname, (params ?? {}) as Params);
     observeRequest(req.method, pattern, res.status, ms / 1000);
     recordRequest({ at: startedAt, requestId: ctx.requestId, method: req.method, route: pattern, status: res.status, ms });
     return res;
   };
+  return Object.assign(wrapped, { spec });
 }

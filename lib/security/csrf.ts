@@ -1,12 +1,12 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { SESSION_COOKIE, readCookie } from "@/lib/auth/cookies";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export const csrfRejected = () =>
-  new ApiError(403, "csrf_rejected", "Cross-site request refused; send it from the app or use a bearer token");
+  new ApiError("csrf_rejected", "Cross-site request refused; send it from the app or use a bearer token");
 
 /**
  * Cookie-authenticated state changes must come from our own origin. Bearer-token requests
@@ -22,7 +22,7 @@ export function assertSameOrigin(req: Request): void {
   if (site === "cross-site" || site === "same-site") throw csrfRejected();
   if (origin && origin !== "null" && allowedOrigins(req).has(origin)) return;
   if (origin) throw csrfRejected();
-  const hasCookie = readCookie(req.headers.get("cookie"), SESSION_COOKIE) !== null;
+  const hasCookie = readSessionCookie(req.headers.get("cookie")) !== null;
   if (hasCookie && site !== "same-origin") throw csrfRejected();
 }
 

@@ -16,7 +16,7 @@ const failures = () => storeLimiter("loginFailures", env.LOCKOUT_THRESHOLD, env.
 const locks = () => storeLimiter("loginLock", 1, env.LOCKOUT_DURATION_S);
 
 export function accountLocked(retryAfterS: number): ApiError {
-  return new ApiError(403, "account_locked", "Too many failed sign-ins; try again later or reset your password", {
+  return new ApiError("account_locked", "Too many failed sign-ins; try again later or reset your password", {
     retry_after: retryAfterS,
   });
 }

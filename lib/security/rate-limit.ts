@@ -33,7 +33,6 @@ export function limitByEmail(name: EmailLimit, email: string, ctx: RequestContex
 
 export function rateLimited(retryAfterS: number): ApiError {
   return new ApiError(
-    429,
     "rate_limit_exceeded",
     `Too many attempts, try again in ${retryAfterS} s`,
     { retry_after: retryAfterS },

@@ -2,7 +2,6 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashEmail, recordAudit } from "@/lib/audit/audit";
 import { verifyPassword } from "@/lib/auth/password-hashing";
-import { revokeAllSessions } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError, notFound, validationError } from "@/lib/http/errors";
@@ -53,37 +52,66 @@ export async function updateName(userId: string, name: string, ctx: RequestConte
   await recordAudit({ type: "profile_updated", outcome: "success", ctx, actorId, targetUserId: userId, metadata: { fields: ["name"] } });
 }
 
-async function assertNotLastAdmin(userId: string) {
-  const target = await prisma().user.findUnique({ where: { id: userId }, select: { role: true, isActive: true } });
-  if (target?.role !== "admin" || !target.isActive) return;
-  const admins = await prisma().user.count({ where: { role: "admin", isActive: true } });
-  if (admins <= 1) throw new ApiError(409, "last_admin", "This is the only active administrator; promote another one first");
+const cannotChangeSelf = () =>
+  new ApiError("cannot_change_self", "You can't change your own role, deactivate or delete your own account as staff; ask another administrator (to delete your own account, use Settings)");
+
+/** Staff powers never apply to the staff member's own account, on any channel. */
+function assertNotSelf(userId: string, actorId: string) {
+  if (userId === actorId) throw cannotChangeSelf();
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof prisma>["$transaction"]>[0]>[0];
+
+// Serializes every change that can remove an active administrator, so two admins demoting or
+// deactivating each other at the same moment cannot leave none: the check and the change are
+// one transaction under one advisory lock (PostgreSQL and PGlite alike).
+const ADMIN_CHANGE_LOCK = 72707370;
+
+async function withAdminGuard<T>(userId: string, change: (tx: Tx) => Promise<T>): Promise<T> {
+  return prisma().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK})`;
+    const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true, isActive: true } });
+    if (target?.role === "admin" && target.isActive) {
+      const admins = await tx.user.count({ where: { role: "admin", isActive: true } });
+      if (admins <= 1) throw new ApiError("last_admin", "This is the only active administrator; promote another one first");
+    }
+    return change(tx);
+  });
 }
 
 export async function changeRole(userId: string, role: Role, actorId: string, ctx: RequestContext) {
+  assertNotSelf(userId, actorId);
   const before = await getProfile(userId);
   if (before.role === role) return;
-  if (role !== "admin") await assertNotLastAdmin(userId);
-  await prisma().user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+  await withAdminGuard(userId, (tx) => tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } }));
   await recordAudit({ type: "role_changed", outcome: "success", ctx, actorId, targetUserId: userId, metadata: { from: before.role, to: role } });
 }
 
 /** Deactivation revokes every session; sign-in then fails with the generic error. */
 export async function setActive(userId: string, active: boolean, actorId: string, ctx: RequestContext) {
+  assertNotSelf(userId, actorId);
   const before = await getProfile(userId);
   if (before.isActive === active) return;
-  if (!active) await assertNotLastAdmin(userId);
-  await prisma().user.update({
-    where: { id: userId },
-    data: active ? { isActive: true, deactivatedAt: null, deactivatedById: null } : { isActive: false, deactivatedAt: new Date(), deactivatedById: actorId },
-    select: { id: true },
-  });
-  const revoked = active ? 0 : await revokeAllSessions(userId);
+  let revoked = 0;
+  if (active) {
+    await prisma().user.update({ where: { id: userId }, data: { isActive: true, deactivatedAt: null, deactivatedById: null }, select: { id: true } });
+  } else {
+    revoked = await withAdminGuard(userId, async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: { isActive: false, deactivatedAt: new Date(), deactivatedById: actorId }, select: { id: true } });
+      return (await tx.session.deleteMany({ where: { userId } })).count;
+    });
+  }
   await recordAudit({ type: active ? "user_reactivated" : "user_deactivated", outcome: "success", ctx, actorId, targetUserId: userId, metadata: active ? {} : { sessions_revoked: revoked } });
 }
 
-/** Everything stored about a user, without secrets (no password hash, no tokens, no mail bodies). */
-export async function exportUserData(userId: string) {
+/** Everything stored about a user, without secrets (no password hash, no tokens, no mail bodies); audited. */
+export async function exportUserData(userId: string, actorId: string, ctx: RequestContext) {
+  const data = await collectUserData(userId);
+  await recordAudit({ type: "data_export", outcome: "success", ctx, actorId, targetUserId: userId });
+  return data;
+}
+
+async function collectUserData(userId: string) {
   const user = await prisma().user.findUnique({ where: { id: userId }, select: { ...PROFILE_SELECT, passwordHash: true } });
   if (!user) throw notFound("User");
   const [sessions, accounts, audit, mail, resetTokens] = await Promise.all([
@@ -109,29 +137,39 @@ export async function exportUserData(userId: string) {
   };
 }
 
+/** The user deletes their own account; their password proves it is them. */
+export async function deleteOwnAccount(userId: string, password: string, ctx: RequestContext) {
+  const user = await prisma().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user) throw notFound("User");
+  const ok = user.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+  if (!ok) throw validationError({ password: "Password is incorrect" });
+  await eraseUser(userId, userId, ctx);
+}
+
+/** An administrator deletes someone else's account. */
+export async function deleteUserAsStaff(userId: string, actorId: string, ctx: RequestContext) {
+  assertNotSelf(userId, actorId);
+  await eraseUser(userId, actorId, ctx);
+}
+
 /**
  * Deletes the user, their sessions, tokens and mail, and pseudonymizes their audit events:
  * the user id becomes a random pseudonym and the email hash is removed, so the trail stays
- * consistent without pointing at a person.
+ * consistent without pointing at a person. Never the last active administrator.
  */
-export async function deleteUser(userId: string, actorId: string, ctx: RequestContext, password?: string) {
-  const user = await prisma().user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true, role: true } });
-  if (!user) throw notFound("User");
+async function eraseUser(userId: string, actorId: string, ctx: RequestContext) {
   const self = actorId === userId;
-  if (self) {
-    const ok = password && user.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-    if (!ok) throw validationError({ password: "Password is incorrect" });
-  }
-  await assertNotLastAdmin(userId);
   const pseudonym = `deleted-${randomBytes(8).toString("hex")}`;
-  const emailHash = hashEmail(user.email);
-  await prisma().$transaction([
-    prisma().auditEvent.updateMany({ where: { targetUserId: userId }, data: { targetUserId: pseudonym } }),
-    prisma().auditEvent.updateMany({ where: { actorId: userId }, data: { actorId: pseudonym } }),
-    prisma().auditEvent.updateMany({ where: { emailHash }, data: { emailHash: null } }),
-    prisma().passwordResetToken.deleteMany({ where: { userId } }),
-    prisma().mailMessage.deleteMany({ where: { to: user.email } }),
-    prisma().user.delete({ where: { id: userId } }),
-  ]);
+  await withAdminGuard(userId, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!user) throw notFound("User");
+    const emailHash = hashEmail(user.email);
+    await tx.auditEvent.updateMany({ where: { targetUserId: userId }, data: { targetUserId: pseudonym } });
+    await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorId: pseudonym } });
+    await tx.auditEvent.updateMany({ where: { emailHash }, data: { emailHash: null } });
+    await tx.passwordResetToken.deleteMany({ where: { userId } });
+    await tx.mailMessage.deleteMany({ where: { to: user.email } });
+    await tx.user.delete({ where: { id: userId } });
+  });
   await recordAudit({ type: "user_deleted", outcome: "success", ctx, actorId: self ? pseudonym : actorId, targetUserId: pseudonym, metadata: { self } });
 }

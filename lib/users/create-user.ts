@@ -1,11 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/auth/password-hashing";
+import { emailTaken } from "@/lib/auth/register";
 import { checkNewPassword } from "@/lib/auth/password-policy";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError, validationError } from "@/lib/http/errors";
+import { validationError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { emailSchema, nameSchema } from "@/lib/validation/auth";
 
@@ -26,7 +27,7 @@ export async function createUserWithRole(input: { email: string; name: string; p
     return user;
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new ApiError(409, "email_taken", "An account with this email already exists");
+      throw emailTaken();
     }
     throw err;
   }

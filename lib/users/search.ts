@@ -3,10 +3,11 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { pageInfo, pageWindow } from "@/lib/http/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { Role } from "@/lib/generated/prisma/enums";
 
 export const userSearchSchema = z.object({
   query: z.string().trim().max(200, "query must be at most 200 characters").optional().default(""),
-  role: z.enum(["user", "support", "admin"], { error: "role must be user, support or admin" }).optional(),
+  role: z.enum(Role, { error: "role must be user, support or admin" }).optional(),
   status: z.enum(["active", "deactivated", "locked"], { error: "status must be active, deactivated or locked" }).optional(),
   sort: z.enum(["newest", "last_sign_in"], { error: "sort must be newest or last_sign_in" }).default("newest"),
   page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page starts at 1").max(100_000).default(1),

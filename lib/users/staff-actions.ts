@@ -1,45 +1,42 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import { issueResetToken } from "@/lib/auth/password-reset";
-import { revokeAllSessions } from "@/lib/auth/sessions";
+import { revokeAllSessions } from "@/lib/auth/session-changes";
 import { runInBackground } from "@/lib/background";
 import { prisma } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { ApiError, notFound } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { clearLockout } from "@/lib/security/lockout";
 import { resetEmailLimit } from "@/lib/security/rate-limit";
 
-// What support staff do for a user. The caller has checked the role; every action is
-// audited with the staff member as actor.
+// What support staff do for a user, with the rules that hold on every channel (console,
+// JSON API, CLI). The caller has checked the permission; every action is audited with the
+// staff member as actor.
 
-async function targetEmail(userId: string): Promise<string> {
-  const user = await prisma().user.findUnique({ where: { id: userId }, select: { email: true } });
+async function targetUser(userId: string) {
+  const user = await prisma().user.findUnique({ where: { id: userId }, select: { email: true, isActive: true } });
   if (!user) throw notFound("User");
-  return user.email;
+  return user;
 }
 
 /** Clears the lockout, the failure streak and the per-email sign-in limit. */
 export async function unlockUser(userId: string, actorId: string, ctx: RequestContext) {
-  const email = await targetEmail(userId);
+  const { email } = await targetUser(userId);
   await clearLockout(email);
   await resetEmailLimit("loginEmail", email);
   await recordAudit({ type: "unlock", outcome: "success", ctx, actorId, targetUserId: userId });
 }
 
-export async function revokeUserSessions(userId: string, actorId: string, ctx: RequestContext): Promise<number> {
-  await targetEmail(userId);
-  const revoked = await revokeAllSessions(userId);
-  await recordAudit({ type: "session_revoked", outcome: "success", ctx, actorId, targetUserId: userId, metadata: { all: true, count: revoked } });
-  return revoked;
-}
-
-export async function revokeUserSession(userId: string, sessionId: string, actorId: string, ctx: RequestContext): Promise<boolean> {
-  const { count } = await prisma().session.deleteMany({ where: { id: sessionId, userId } });
-  if (count) await recordAudit({ type: "session_revoked", outcome: "success", ctx, actorId, targetUserId: userId, metadata: { sessionId } });
-  return count > 0;
-}
-
-export async function sendResetLink(userId: string, actorId: string, ctx: RequestContext) {
-  const email = await targetEmail(userId);
+/** Mails the user (never the caller) a reset link; refused for deactivated accounts. The address it goes to. */
+export async function sendResetLink(userId: string, actorId: string, ctx: RequestContext): Promise<string> {
+  const { email, isActive } = await targetUser(userId);
+  if (!isActive) throw new ApiError("account_deactivated", "Deactivated accounts get no reset link; reactivate the account first");
   runInBackground("staff-reset-link", () => issueResetToken(email, ctx, Date.now(), actorId));
+  return email;
+}
+
+/** Signs the user out everywhere (404 for an unknown user); how many sessions went. */
+export async function revokeUserSessions(userId: string, actorId: string, ctx: RequestContext): Promise<number> {
+  await targetUser(userId);
+  return revokeAllSessions(userId, actorId, ctx);
 }

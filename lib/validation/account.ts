@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, nameSchema, newPasswordSchema, type PasswordPolicy } from "./auth";
+import { emailSchema, nameSchema, newPasswordSchema, roleSchema, type PasswordPolicy } from "./auth";
 
 // Shared by the account forms and the JSON routes. Field names follow the JSON API.
 
@@ -22,7 +22,7 @@ export function changePasswordSchema(policy: PasswordPolicy) {
 export const updateUserSchema = z
   .object({
     name: nameSchema.optional(),
-    role: z.enum(["user", "support", "admin"], { error: "Role must be user, support or admin" }).optional(),
+    role: roleSchema.optional(),
     is_active: z.boolean({ error: "is_active must be true or false" }).optional(),
   })
   .refine((v) => v.name !== undefined || v.role !== undefined || v.is_active !== undefined, { message: "Nothing to change", path: ["body"] });

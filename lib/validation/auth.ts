@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
 
 // Zod compiles fast parsers with `new Function` after probing whether eval is allowed; the
 // nonce CSP forbids eval, and the probe alone is reported as a violation in the browser.
@@ -75,3 +76,6 @@ export const loginSchema = z.object({
 
 export type RegisterInput = z.infer<ReturnType<typeof registerSchema>>;
 export type LoginInput = z.infer<typeof loginSchema>;
+
+/** A role, from the Prisma enum: the one list of roles. */
+export const roleSchema = z.enum(Role, { error: "Role must be user, support or admin" });

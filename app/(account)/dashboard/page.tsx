@@ -25,7 +25,7 @@ export default async function DashboardPage() {
         <RecentActivity events={activity} />
       </SectionCard>
       <SectionCard title="Active sessions" description="Browsers and apps signed in to your account. Revoke any you don't recognise.">
-        <SessionList sessions={sessions} currentSessionId={session.sessionId} />
+        <SessionList sessions={sessions} currentSessionId={session.id} />
       </SectionCard>
     </div>
   );

@@ -29,7 +29,7 @@ export default async function SettingsPage() {
         <PasswordForm policy={env.PASSWORD_POLICY} email={user.email} name={user.name ?? ""} />
       </SectionCard>
       <SectionCard title="Active sessions" description="Browsers and apps signed in to your account. Revoke any you don't recognise.">
-        <SessionList sessions={sessions} currentSessionId={session.sessionId} />
+        <SessionList sessions={sessions} currentSessionId={session.id} />
         <div className="mt-5 border-t border-slate-100 pt-5">
           <SignOutOthers />
         </div>

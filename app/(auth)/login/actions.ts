@@ -1,37 +1,23 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { setSessionCookie } from "@/lib/auth/browser-cookie";
 import { safeNextPath } from "@/lib/auth/next-path";
+import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { ensureDatabase } from "@/lib/db/client";
-import { formText, type FormState } from "@/lib/forms/form-state";
-import { fieldErrors } from "@/lib/http/body";
-import { ApiError } from "@/lib/http/errors";
-import { contextFromHeaders } from "@/lib/http/request-context";
+import { formAction } from "@/lib/forms/form-action";
+import { formText, type ActionState } from "@/lib/forms/form-state";
 import { loginSchema } from "@/lib/validation/auth";
 
-export type LoginFormState = FormState<"email" | "password">;
+export type LoginFormState = ActionState<"email" | "password">;
 
-export async function signInAction(_previous: LoginFormState, data: FormData): Promise<LoginFormState> {
-  const ctx = contextFromHeaders(await headers());
-  const email = formText(data, "email");
-  const parsed = loginSchema.safeParse({ email, password: formText(data, "password") });
-  if (!parsed.success) {
-    return { ok: false, formError: "Check the highlighted fields", fieldErrors: fieldErrors(parsed.error), reference: ctx.requestId, values: { email } };
-  }
-
-  await ensureDatabase();
-  let token: string;
-  try {
-    ({ token } = await signInWithPassword(parsed.data, ctx));
-  } catch (err) {
-    // invalid_credentials, and whatever else sign-in refuses with (busy, lockout, rate
-    // limit): its message is written for the user and never says which part was wrong.
-    if (err instanceof ApiError) return { ok: false, formError: err.message, reference: ctx.requestId, values: { email } };
-    throw err;
-  }
-  await setSessionCookie(token);
-  redirect(safeNextPath(formText(data, "next")));
-}
+// Whatever sign-in refuses with (wrong credentials, busy, lockout, rate limit) shows as the
+// form's message, written for the user; it never says which part was wrong.
+export const signInAction = formAction(
+  { access: "public", schema: loginSchema, fields: ["email", "password"], echo: ["email"] },
+  async (input, { ctx, data }) => {
+    const { token } = await signInWithPassword(input, ctx);
+    setSessionCookie(await cookies(), token);
+    redirect(safeNextPath(formText(data, "next")));
+  },
+);

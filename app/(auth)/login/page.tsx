@@ -3,15 +3,13 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
-import { auth } from "@/lib/auth/auth";
-import { ensureDatabase } from "@/lib/db/client";
+import { currentSession } from "@/lib/auth/guards";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; deleted?: string | string[] }> }) {
-  await ensureDatabase();
-  if ((await auth())?.user) redirect("/dashboard");
+  if (await currentSession()) redirect("/dashboard");
   const { next, deleted } = await searchParams;
 
   return (

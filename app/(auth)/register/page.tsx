@@ -2,16 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { auth } from "@/lib/auth/auth";
-import { ensureDatabase } from "@/lib/db/client";
+import { currentSession } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Create your account" };
 
 export default async function RegisterPage() {
-  await ensureDatabase();
-  if ((await auth())?.user) redirect("/dashboard");
+  if (await currentSession()) redirect("/dashboard");
 
   return (
     <Card>

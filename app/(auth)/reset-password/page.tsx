@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { RESET_TOKEN_MINUTES, isResetTokenUsable } from "@/lib/auth/password-reset";
-import { ensureDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ResetPasswordForm } from "./reset-password-form";
 
@@ -13,7 +12,6 @@ export const metadata: Metadata = { title: "Choose a new password", referrer: "n
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  await ensureDatabase();
   if (!value || !(await isResetTokenUsable(value))) return <InvalidLink />;
 
   return (

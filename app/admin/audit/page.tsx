@@ -5,14 +5,14 @@ import { AuditTable } from "@/components/admin/audit-table";
 import { Pagination } from "@/components/ui/pagination";
 import { auditFilterInput } from "@/lib/audit/filters";
 import { auditQuerySchema, queryAudit } from "@/lib/audit/query";
-import { requireRole } from "@/lib/auth/guards";
+import { requirePermission } from "@/lib/auth/guards";
 import { hrefWith, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 import { findUsersByIds } from "@/lib/users/lookup";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requireRole("support", "admin");
+  await requirePermission("audit:read");
   const params = readSearchParams(await searchParams);
   const parsed = auditQuerySchema.safeParse(auditFilterInput(params));
   const result = parsed.success ? await queryAudit(parsed.data) : null;

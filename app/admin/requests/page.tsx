@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ReferenceLookup } from "@/components/admin/reference-lookup";
 import { Card } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/guards";
+import { requirePermission } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Look up a reference" };
 
 // Where the "Look up a reference" form lands (a GET form cannot put the value in the path):
 // a reference goes on to its own page; an empty one asks again.
 export default async function RequestLookupPage({ searchParams }: { searchParams: Promise<{ reference?: string | string[] }> }) {
-  await requireRole("support", "admin");
+  await requirePermission("requests:read");
   const { reference } = await searchParams;
   const value = (typeof reference === "string" ? reference : "").trim();
   if (value) redirect(`/admin/requests/${encodeURIComponent(value)}`);

@@ -1,12 +1,7 @@
 import { auditQuerySchema, queryAudit } from "@/lib/audit/query";
-import { assertRole } from "@/lib/auth/authorize";
-import { requireApiSession } from "@/lib/auth/guards";
-import { readQuery } from "@/lib/http/body";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 
-export const GET = route(async (req, ctx) => {
-  const { session } = await requireApiSession(req);
-  assertRole(session, "support", "admin");
-  return jsonResponse(await queryAudit(readQuery(req, auditQuerySchema)), 200, ctx.requestId);
-});
+export const GET = route({ access: "audit:read", query: auditQuerySchema }, async ({ ctx, query }) =>
+  jsonResponse(await queryAudit(query), 200, ctx.requestId),
+);

@@ -1,11 +1,9 @@
 import { prisma } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
 import { metrics } from "@/lib/observability/metrics";
-import { requireMetricsReader } from "@/lib/observability/metrics-access";
 
 /** Prometheus text for this instance (see lib/observability/metrics.ts). */
-export const GET = route(async (req) => {
-  await requireMetricsReader(req);
+export const GET = route({ access: { permission: "metrics:read", orMetricsToken: true } }, async () => {
   const m = metrics();
   m.activeSessions.set(await prisma().session.count({ where: { expires: { gt: new Date() } } }));
   return new Response(await m.registry.metrics(), {

@@ -3,4 +3,4 @@ import { route } from "@/lib/http/route";
 
 // Liveness without touching the database (GET /api/health checks the database). Also the
 // no-op baseline of `npm run bench:session`: the same proxy and route wrapper as every API call.
-export const GET = route(async (_req, ctx) => jsonResponse({ status: "ok" }, 200, ctx.requestId));
+export const GET = route({ access: "public" }, async ({ ctx }) => jsonResponse({ status: "ok" }, 200, ctx.requestId));

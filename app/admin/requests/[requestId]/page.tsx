@@ -5,7 +5,7 @@ import { UserRef } from "@/components/admin/user-ref";
 import { SectionCard } from "@/components/ui/card";
 import { describeAuditEvent, summarizeMetadata } from "@/lib/audit/describe";
 import { auditQuerySchema, queryAudit } from "@/lib/audit/query";
-import { requireRole } from "@/lib/auth/guards";
+import { requirePermission } from "@/lib/auth/guards";
 import { formatUtc } from "@/lib/format/time";
 import { describeUserAgent } from "@/lib/format/user-agent";
 import { findUsersByIds } from "@/lib/users/lookup";
@@ -24,7 +24,7 @@ function decodeId(raw: string): string {
 
 /** The trace of one request, by the reference (request id) a user was shown. */
 export default async function RequestPage({ params }: { params: Promise<{ requestId: string }> }) {
-  await requireRole("support", "admin");
+  await requirePermission("requests:read");
   const requestId = decodeId((await params).requestId).trim();
   const result = requestId.length <= MAX_ID ? await queryAudit(auditQuerySchema.parse({ request_id: requestId, page_size: 200 })) : null;
   const events = [...(result?.events ?? [])].reverse();

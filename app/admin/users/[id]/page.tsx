@@ -5,7 +5,8 @@ import { AuditTable } from "@/components/admin/audit-table";
 import { RoleBadge, UserStatusBadge } from "@/components/admin/user-badges";
 import { SectionCard } from "@/components/ui/card";
 import { auditQuerySchema, queryAudit } from "@/lib/audit/query";
-import { requireRole } from "@/lib/auth/guards";
+import { requirePermission } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { listSessions } from "@/lib/auth/sessions";
 import { ApiError } from "@/lib/http/errors";
 import { diagnoseSignIn } from "@/lib/users/diagnose";
@@ -31,7 +32,7 @@ async function loadProfile(id: string) {
 }
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requireRole("support", "admin");
+  const session = await requirePermission("users:read");
   const { id } = await params;
   const user = await loadProfile(id);
   const [blockers, sessions, audit] = await Promise.all([
@@ -40,7 +41,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
     queryAudit(auditQuerySchema.parse({ user: id, page_size: 20 })),
   ]);
   const users = await findUsersByIds(audit.events.flatMap((e) => [e.actor_id, e.target_user_id]));
-  const isAdmin = session.user.role === "admin";
+  // Role, deactivation and deletion come together in the table (users:role, users:deactivate, users:delete).
+  const isAdmin = can(session, "users:deactivate");
   const now = new Date();
 
   return (

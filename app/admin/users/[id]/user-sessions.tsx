@@ -1,12 +1,11 @@
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DataTable, Td, Th } from "@/components/ui/table";
-import type { listSessions } from "@/lib/auth/sessions";
+import type { SessionListing } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/format/user-agent";
 import { UserActionButton } from "./user-actions";
 
-type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];
 
-export function UserSessions({ sessions, now }: { sessions: SessionRow[]; now: Date }) {
+export function UserSessions({ sessions, now }: { sessions: SessionListing[]; now: Date }) {
   if (sessions.length === 0) return <p className="text-sm text-slate-600">No active sessions.</p>;
   return (
     <div className="space-y-4">

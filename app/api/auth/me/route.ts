@@ -1,9 +1,7 @@
-import { requireApiSession } from "@/lib/auth/guards";
-import { userJson } from "@/lib/auth/responses";
+import { userJson } from "@/lib/auth/sessions";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 
-export const GET = route(async (req, ctx) => {
-  const { session } = await requireApiSession(req);
-  return jsonResponse({ ...userJson(session.user), created_at: session.user.createdAt.toISOString() }, 200, ctx.requestId);
-});
+export const GET = route({ access: "account:use" }, async ({ ctx, auth: { session } }) =>
+  jsonResponse({ ...userJson(session.user), created_at: session.user.createdAt.toISOString() }, 200, ctx.requestId),
+);

@@ -1,15 +1,11 @@
-import { recordAudit } from "@/lib/audit/audit";
-import { requireApiSession } from "@/lib/auth/guards";
-import { setSessionCookie } from "@/lib/auth/responses";
-import { rotateSession } from "@/lib/auth/sessions";
+import { refreshSession } from "@/lib/auth/session-changes";
+import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 
-export const POST = route(async (req, ctx) => {
-  const { session, via } = await requireApiSession(req);
-  const next = await rotateSession(session, ctx);
-  await recordAudit({ type: "session_refreshed", outcome: "success", ctx, actorId: session.user.id, targetUserId: session.user.id, metadata: { from: session.id, to: next.sessionId } });
+export const POST = route({ access: "account:use" }, async ({ ctx, auth }) => {
+  const next = await refreshSession(auth.session, ctx);
   const res = jsonResponse({ token: next.token, expires_at: next.expires.toISOString() }, 200, ctx.requestId);
-  if (via === "cookie") setSessionCookie(res, next.token);
+  if (auth.via === "cookie") setSessionCookie(res.cookies, next.token);
   return res;
 });

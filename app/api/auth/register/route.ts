@@ -1,15 +1,14 @@
 import { registerUser } from "@/lib/auth/register";
-import { setSessionCookie, signedInJson } from "@/lib/auth/responses";
+import { setSessionCookie } from "@/lib/auth/session-cookie";
+import { signedInJson } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
-import { readJson } from "@/lib/http/body";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { registerSchema } from "@/lib/validation/auth";
 
-export const POST = route(async (req, ctx) => {
-  const input = await readJson(req, registerSchema(env.PASSWORD_POLICY));
-  const signedIn = await registerUser(input, ctx);
+export const POST = route({ access: "public", body: registerSchema(env.PASSWORD_POLICY) }, async ({ ctx, body }) => {
+  const signedIn = await registerUser(body, ctx);
   const res = jsonResponse(signedInJson(signedIn), 201, ctx.requestId);
-  setSessionCookie(res, signedIn.token);
+  setSessionCookie(res.cookies, signedIn.token);
   return res;
 });

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { readQuery } from "@/lib/http/body";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
-import { requireMetricsReader } from "@/lib/observability/metrics-access";
 import { requestsSince, summarize } from "@/lib/observability/request-log";
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
@@ -17,9 +15,7 @@ const summaryQuery = z.object({
 });
 
 /** This instance's JSON API traffic over the last period: what `cli metrics --last 1h` prints. */
-export const GET = route(async (req, ctx) => {
-  await requireMetricsReader(req);
-  const { last } = readQuery(req, summaryQuery);
+export const GET = route({ access: { permission: "metrics:read", orMetricsToken: true }, query: summaryQuery }, async ({ ctx, query: { last } }) => {
   const to = Date.now();
   const from = to - last;
   return jsonResponse(summarize(requestsSince(from), from, to), 200, ctx.requestId);

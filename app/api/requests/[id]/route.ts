@@ -1,5 +1,3 @@
-import { assertRole } from "@/lib/auth/authorize";
-import { requireApiSession } from "@/lib/auth/guards";
 import { auditEventJson } from "@/lib/audit/query";
 import { prisma } from "@/lib/db/client";
 import { ApiError, jsonResponse } from "@/lib/http/errors";
@@ -12,16 +10,14 @@ import { findRequest } from "@/lib/observability/request-log";
  * last hour) and the audit events it wrote (from the database, any instance). For
  * `cli debug --trace-request`. 404 when neither knows it.
  */
-export const GET = route<{ id: string }>(async (req, ctx, { id }) => {
-  const { session } = await requireApiSession(req);
-  assertRole(session, "support", "admin");
+export const GET = route({ access: "requests:read", params: ["id"] }, async ({ ctx, params: { id } }) => {
   const entry = findRequest(id);
   const events = await prisma().auditEvent.findMany({
     where: { requestId: id },
     orderBy: { createdAt: "asc" },
     take: 100,
   });
-  if (!entry && events.length === 0) throw new ApiError(404, "not_found", "No request with that id on this instance or in the audit trail");
+  if (!entry && events.length === 0) throw new ApiError("not_found", "No request with that id on this instance or in the audit trail");
   return jsonResponse(
     {
       request_id: id,

@@ -1,25 +1,20 @@
 import { NextResponse } from "next/server";
-import { assertRole, assertSelfOr } from "@/lib/auth/authorize";
-import { requireApiSession } from "@/lib/auth/guards";
-import { clearSessionCookie } from "@/lib/auth/responses";
+import { assertCan } from "@/lib/auth/permissions";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { readJson } from "@/lib/http/body";
-import { forbidden, jsonResponse } from "@/lib/http/errors";
+import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
-import { changeRole, deleteUser, getProfile, profileJson, setActive, updateName } from "@/lib/users/account";
+import { changeRole, deleteOwnAccount, deleteUserAsStaff, getProfile, profileJson, setActive, updateName } from "@/lib/users/account";
 import { deleteAccountSchema, updateUserSchema } from "@/lib/validation/account";
 
-export const GET = route<{ id: string }>(async (req, ctx, { id }) => {
-  const { session } = await requireApiSession(req);
-  assertSelfOr(session, id, "support", "admin");
-  return jsonResponse(profileJson(await getProfile(id)), 200, ctx.requestId);
-});
+export const GET = route({ access: { permission: "users:read", orSelf: "id" }, params: ["id"] }, async ({ ctx, params: { id } }) =>
+  jsonResponse(profileJson(await getProfile(id)), 200, ctx.requestId),
+);
 
-/** Self: name only. Admin: name, role, is_active. */
-export const PATCH = route<{ id: string }>(async (req, ctx, { id }) => {
-  const { session } = await requireApiSession(req);
-  assertSelfOr(session, id, "admin");
-  const body = await readJson(req, updateUserSchema);
-  if ((body.role !== undefined || body.is_active !== undefined) && session.user.role !== "admin") throw forbidden();
+/** Self: name only. Staff by permission: name (users:update), role (users:role), is_active (users:deactivate). */
+export const PATCH = route({ access: { permission: "users:update", orSelf: "id" }, params: ["id"], body: updateUserSchema }, async ({ ctx, auth: { session }, params: { id }, body }) => {
+  if (body.role !== undefined) assertCan(session, "users:role");
+  if (body.is_active !== undefined) assertCan(session, "users:deactivate");
   await getProfile(id);
   if (body.name !== undefined) await updateName(id, body.name, ctx, session.user.id);
   if (body.role !== undefined) await changeRole(id, body.role, session.user.id, ctx);
@@ -27,14 +22,12 @@ export const PATCH = route<{ id: string }>(async (req, ctx, { id }) => {
   return jsonResponse(profileJson(await getProfile(id)), 200, ctx.requestId);
 });
 
-/** Admin deletes anyone; a user deletes their own account with their password. */
-export const DELETE = route<{ id: string }>(async (req, ctx, { id }) => {
-  const { session } = await requireApiSession(req);
+/** An administrator deletes someone else; a user deletes their own account with their password. */
+export const DELETE = route({ access: { permission: "users:delete", orSelf: "id" }, params: ["id"] }, async ({ req, ctx, auth: { session }, params: { id } }) => {
   const self = session.user.id === id;
-  if (!self) assertRole(session, "admin");
-  const password = self ? (await readJson(req, deleteAccountSchema)).password : undefined;
-  await deleteUser(id, session.user.id, ctx, password);
+  if (self) await deleteOwnAccount(id, (await readJson(req, deleteAccountSchema)).password, ctx);
+  else await deleteUserAsStaff(id, session.user.id, ctx);
   const res = new NextResponse(null, { status: 204 });
-  if (self) clearSessionCookie(res);
+  if (self) clearSessionCookie(res.cookies);
   return res;
 });

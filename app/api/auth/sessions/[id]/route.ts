@@ -1,13 +1,9 @@
 import { NextResponse } from "next/server";
-import { recordAudit } from "@/lib/audit/audit";
-import { requireApiSession } from "@/lib/auth/guards";
-import { revokeSession } from "@/lib/auth/sessions";
+import { revokeSession } from "@/lib/auth/session-changes";
 import { notFound } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 
-export const DELETE = route<{ id: string }>(async (req, ctx, { id }) => {
-  const { session } = await requireApiSession(req);
-  if (!(await revokeSession(session.user.id, id))) throw notFound("Session");
-  await recordAudit({ type: "session_revoked", outcome: "success", ctx, actorId: session.user.id, targetUserId: session.user.id, metadata: { sessionId: id } });
+export const DELETE = route({ access: "account:use", params: ["id"] }, async ({ ctx, auth: { session }, params }) => {
+  if (!(await revokeSession(session.user.id, params.id, session.user.id, ctx))) throw notFound("Session");
   return new NextResponse(null, { status: 204 });
 });

@@ -1,14 +1,10 @@
-import { assertRole } from "@/lib/auth/authorize";
-import { requireApiSession } from "@/lib/auth/guards";
 import { listSessions, sessionJson } from "@/lib/auth/sessions";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { getProfile } from "@/lib/users/account";
 
 /** A user's active sessions for support (the console's list, for `cli inspect`); the user reads their own at /api/auth/sessions. */
-export const GET = route<{ id: string }>(async (req, ctx, { id }) => {
-  const { session } = await requireApiSession(req);
-  assertRole(session, "support", "admin");
+export const GET = route({ access: "users:read", params: ["id"] }, async ({ ctx, params: { id } }) => {
   await getProfile(id);
   const sessions = await listSessions(id);
   return jsonResponse({ sessions: sessions.map(sessionJson) }, 200, ctx.requestId);

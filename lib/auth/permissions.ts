@@ -1,0 +1,54 @@
+import { forbidden } from "@/lib/http/errors";
+import { Role } from "@/lib/generated/prisma/enums";
+
+// Who may do what: the one table. Pages, server actions, route handlers and the console's
+// navigation all ask `can(...)`; no other file lists roles. Roles are re-read from the
+// database on every request (resolveSession joins the user row), never from a cached token.
+//
+// `staff: true` marks a power over other people's accounts or the whole instance; those are
+// what the console needs. Self-service permissions (`account:*`) belong to every role.
+
+const EVERYONE = Object.values(Role);
+const STAFF = [Role.support, Role.admin];
+const ADMIN = [Role.admin];
+
+export const PERMISSIONS = {
+  "account:use": { roles: EVERYONE, staff: false, summary: "Read and change one's own account, sessions and data" },
+  "users:read": { roles: STAFF, staff: true, summary: "Search users; read a user's profile, sessions and sign-in diagnosis" },
+  "users:unlock": { roles: STAFF, staff: true, summary: "Clear a lockout, failure streak and sign-in rate limit" },
+  "users:revoke-sessions": { roles: STAFF, staff: true, summary: "Sign a user out of one or all sessions" },
+  "users:send-reset": { roles: STAFF, staff: true, summary: "Mail a user a password reset link" },
+  "users:update": { roles: ADMIN, staff: true, summary: "Change another user's name" },
+  "users:role": { roles: ADMIN, staff: true, summary: "Change a user's role" },
+  "users:deactivate": { roles: ADMIN, staff: true, summary: "Deactivate or reactivate a user" },
+  "users:delete": { roles: ADMIN, staff: true, summary: "Delete a user" },
+  "users:export": { roles: ADMIN, staff: true, summary: "Export everything stored about another user" },
+  "users:reset-factors": { roles: ADMIN, staff: true, summary: "Remove a user's second factors" },
+  "audit:read": { roles: STAFF, staff: true, summary: "Read the audit log" },
+  "requests:read": { roles: STAFF, staff: true, summary: "Look up one request by its reference" },
+  "metrics:read": { roles: ADMIN, staff: true, summary: "Read Prometheus metrics and the request summary" },
+  "mail:manage": { roles: ADMIN, staff: true, summary: "See undelivered mail; retry or drop it" },
+} as const satisfies Record<string, { roles: readonly Role[]; staff: boolean; summary: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Anything that knows the user's role: a resolved session, or the role itself. */
+type Subject = Role | { user: { role: Role } };
+
+const roleOf = (subject: Subject): Role => (typeof subject === "string" ? subject : subject.user.role);
+
+export function can(subject: Subject, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly Role[]).includes(roleOf(subject));
+}
+
+/** 403 unless the subject holds the permission. */
+export function assertCan(subject: Subject, permission: Permission): void {
+  if (!can(subject, permission)) throw forbidden();
+}
+
+/** Whether a role holds any staff permission (the console is theirs). */
+export function isStaff(subject: Subject): boolean {
+  return (Object.keys(PERMISSIONS) as Permission[]).some((p) => PERMISSIONS[p].staff && can(subject, p));
+}
+
+export const ROLES = EVERYONE;
