@@ -11,6 +11,15 @@ const WIDTHS = [
   { name: "phone", width: 390, height: 844 },
 ];
 
+/** Every subresource a page asks for that answers 404 (the 404 page itself is a navigation). */
+function watchMissingFiles(page: Page): string[] {
+  const missing: string[] = [];
+  page.on("response", (res) => {
+    if (res.status() === 404 && !res.request().isNavigationRequest()) missing.push(res.url());
+  });
+  return missing;
+}
+
 async function expectAccessible(page: Page, label: string) {
   for (const size of WIDTHS) {
     await page.setViewportSize(size);
@@ -21,6 +30,7 @@ async function expectAccessible(page: Page, label: string) {
 }
 
 test("signed-out pages and their error states", async ({ page, user }) => {
+  const missing = watchMissingFiles(page);
   await page.goto("/login");
   await expectAccessible(page, "/login");
   await signIn(page, user.email, "Not-The-Password-1!");
@@ -37,16 +47,31 @@ test("signed-out pages and their error states", async ({ page, user }) => {
   await expectAccessible(page, "/forgot-password");
   await page.goto("/reset-password?token=not-a-real-token");
   await expectAccessible(page, "/reset-password with a bad token");
+  expect(missing).toEqual([]);
+});
+
+test("every icon a page links to is served from public/, and /favicon.ico too", async ({ page }) => {
+  await page.goto("/login");
+  const icons = await page.locator("link[rel~='icon'], link[rel='apple-touch-icon']").evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(icons.length).toBeGreaterThan(0);
+  for (const url of [...icons, new URL("/favicon.ico", page.url()).href, new URL("/robots.txt", page.url()).href]) {
+    const res = await page.request.get(url);
+    expect(res.status(), url).toBe(200);
+  }
 });
 
 test("the signed-in pages", async ({ signedInPage: page }) => {
+  const missing = watchMissingFiles(page);
+  await page.reload();
   await expectAccessible(page, "/dashboard");
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "/settings");
+  expect(missing).toEqual([]);
 });
 
 test("the support console", async ({ supportPage: page, user }) => {
+  const missing = watchMissingFiles(page);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await expectAccessible(page, "/admin");
@@ -57,6 +82,7 @@ test("the support console", async ({ supportPage: page, user }) => {
   await expectAccessible(page, "/admin/users/[id]");
   await page.goto("/admin/audit");
   await expectAccessible(page, "/admin/audit");
+  expect(missing).toEqual([]);
 });
 
 test("the 403 and 404 pages", async ({ signedInPage: page }) => {

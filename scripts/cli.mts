@@ -11,6 +11,7 @@ import { formatInspection } from "@/lib/cli/format-inspection";
 import { CliError, DEFAULT_URL, NOT_SIGNED_IN, fetchInstance, type Instance } from "@/lib/cli/http-client";
 import { fetchSummary, fetchTrace, formatSummary, formatTrace } from "@/lib/cli/operations";
 import { inspectUser, resolveUserId, revokeUserSessions, unlockUser, type UserRef } from "@/lib/cli/staff-api";
+import { Role } from "@/lib/generated/prisma/enums";
 
 // The CLI reports for itself on stdout; the app's JSON log lines only when asked for
 // (LOG_LEVEL=info). Set before any lib module reads the configuration: those are imported
@@ -65,9 +66,9 @@ users
   .description("Create a user with a role (e.g. the first admin). Prompts for the password, or reads it from stdin.")
   .requiredOption("--email <email>", "email address")
   .requiredOption("--name <name>", "display name")
-  .addOption(new Option("--role <role>", "role").choices(["user", "support", "admin"]).default("user"))
+  .addOption(new Option("--role <role>", "role").choices(Object.values(Role)).default("user"))
   .option("--password-stdin", "read the password from standard input")
-  .action(async (opts: { email: string; name: string; role: "user" | "support" | "admin"; passwordStdin?: boolean }) => {
+  .action(async (opts: { email: string; name: string; role: Role; passwordStdin?: boolean }) => {
     const password = await readPassword(Boolean(opts.passwordStdin));
     try {
       const user = await withDatabase(async () => {
@@ -84,8 +85,8 @@ users
   .command("set-role")
   .description("Change a user's role")
   .requiredOption("--email <email>", "email address")
-  .addOption(new Option("--role <role>", "role").choices(["user", "support", "admin"]).makeOptionMandatory())
-  .action(async (opts: { email: string; role: "user" | "support" | "admin" }) => {
+  .addOption(new Option("--role <role>", "role").choices(Object.values(Role)).makeOptionMandatory())
+  .action(async (opts: { email: string; role: Role }) => {
     try {
       await withDatabase(async () => {
         const { prisma } = await import("@/lib/db/client");

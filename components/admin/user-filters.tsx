@@ -3,13 +3,9 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { ROLE_OPTIONS } from "@/lib/users/role-options";
 
-const ROLES = [
-  { value: "", label: "Any role" },
-  { value: "user", label: "User" },
-  { value: "support", label: "Support" },
-  { value: "admin", label: "Admin" },
-];
+const ROLES = [{ value: "", label: "Any role" }, ...ROLE_OPTIONS];
 const STATUSES = [
   { value: "", label: "Any status" },
   { value: "active", label: "Active" },

@@ -1,16 +1,12 @@
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { getProfile } from "@/lib/users/account";
+import { ROLE_OPTIONS } from "@/lib/users/role-options";
 import { DEACTIVATE_CONFIRMATION_MESSAGE, DELETE_CONFIRMATION_MESSAGE } from "@/lib/validation/account";
 import { ConfirmedUserAction, UserActionButton, UserActionForm } from "./user-actions";
 
 type Profile = Awaited<ReturnType<typeof getProfile>>;
 
-const ROLES = [
-  { value: "user", label: "User" },
-  { value: "support", label: "Support" },
-  { value: "admin", label: "Admin" },
-];
 
 /** Role, deactivation and deletion: administrators only (the page and the action both check). */
 export function AdminControls({ user, self }: { user: Profile; self: boolean }) {
@@ -27,7 +23,7 @@ export function AdminControls({ user, self }: { user: Profile; self: boolean }) 
       <div className="pb-5">
         <h3 className="text-base font-semibold text-slate-900">Role</h3>
         <UserActionForm intent="change_role" className="mt-3 flex flex-wrap items-end gap-3">
-          <SelectField key={user.role} label="Role" name="role" options={ROLES} defaultValue={user.role} className="w-48" />
+          <SelectField key={user.role} label="Role" name="role" options={ROLE_OPTIONS} defaultValue={user.role} className="w-48" />
           <SubmitButton variant="secondary" pendingText="Changing…">
             Change role
           </SubmitButton>
