@@ -52,6 +52,15 @@ const schema = z.object({
   LOCKOUT_THRESHOLD: int(5, 1),
   LOCKOUT_WINDOW_S: int(900, 1),
   LOCKOUT_DURATION_S: int(1800, 1),
+  RATE_LIMIT_MFA_IP: limit("10/60"),
+  /** Roles whose staff powers need a session with a second factor; "" = nobody. */
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .default("admin,support")
+    .transform((v) => v.split(",").map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(["user", "support", "admin"], { error: "must list roles among user, support, admin" }))),
+  /** How recent an authentication the sensitive actions need. */
+  REAUTH_MAX_AGE_S: int(600, 30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().min(1).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),

@@ -24,7 +24,13 @@ export type AuditType =
   | "data_export"
   | "profile_updated"
   | "user_created"
-  | "pruned";
+  | "pruned"
+  | "factor_added"
+  | "factor_removed"
+  | "recovery_codes_created"
+  | "recovery_code_used"
+  | "factors_reset"
+  | "reauthenticated";
 
 export interface AuditInput {
   type: AuditType;

@@ -39,6 +39,10 @@ export interface ResolvedSession {
   id: string;
   expires: Date;
   createdAt: Date;
+  /** 1 = password or federated only, 2 = with a second factor or a passkey. */
+  level: number;
+  /** When the session last proved the user (sign-in, re-authentication). */
+  authenticatedAt: Date;
   user: SafeUser;
 }
 
@@ -49,8 +53,20 @@ function nextExpiry(createdAt: Date, now: number): Date {
   return new Date(Math.min(now + idleMs(), createdAt.getTime() + absoluteMs()));
 }
 
-/** A new session with a new token. `createdAt` is inherited on refresh so the absolute lifetime still counts from sign-in. */
-export async function createSession(userId: string, ctx: RequestContext, now = Date.now(), createdAt = new Date(now)) {
+export interface NewSessionOptions {
+  now?: number;
+  /** 2 when a second factor or a passkey proved the user (SPEC 10). */
+  level?: number;
+  /** Inherited on refresh, so the absolute lifetime still counts from sign-in. */
+  createdAt?: Date;
+  /** When the user last proved who they are; a new sign-in: now. */
+  authenticatedAt?: Date;
+}
+
+/** A new session with a new token. */
+export async function createSession(userId: string, ctx: RequestContext, opts: NewSessionOptions = {}) {
+  const now = opts.now ?? Date.now();
+  const createdAt = opts.createdAt ?? new Date(now);
   const token = generateToken();
   const session = await prisma().session.create({
     data: {
@@ -61,6 +77,8 @@ export async function createSession(userId: string, ctx: RequestContext, now = D
       expires: nextExpiry(createdAt, now),
       ipAddress: ctx.ip,
       userAgent: ctx.userAgent,
+      level: opts.level ?? 1,
+      authenticatedAt: opts.authenticatedAt ?? new Date(now),
     },
     select: { id: true, expires: true },
   });
@@ -73,6 +91,8 @@ interface SessionJoin {
   expires: Date;
   createdAt: Date;
   lastSeenAt: Date;
+  level: number;
+  authenticatedAt: Date;
   userId: string;
   email: string;
   name: string | null;
@@ -89,7 +109,7 @@ interface SessionJoin {
 export async function resolveSession(token: string, now = Date.now()): Promise<ResolvedSession | null> {
   if (!token || token.length > 128) return null;
   const rows = await prisma().$queryRaw<SessionJoin[]>`
-    SELECT s."id", s."expires", s."createdAt", s."lastSeenAt", u."id" AS "userId", u."email", u."name",
+    SELECT s."id", s."expires", s."createdAt", s."lastSeenAt", s."level", s."authenticatedAt", u."id" AS "userId", u."email", u."name",
            u."role"::text AS "role", u."isActive", u."createdAt" AS "userCreatedAt"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."sessionToken" = ${hashToken(token)}`;
@@ -110,6 +130,8 @@ export async function resolveSession(token: string, now = Date.now()): Promise<R
     id: row.id,
     expires,
     createdAt: row.createdAt,
+    level: row.level,
+    authenticatedAt: row.authenticatedAt,
     user: { id: row.userId, email: row.email, name: row.name, role: row.role, createdAt: row.userCreatedAt },
   };
 }
@@ -122,7 +144,7 @@ export async function resolveSession(token: string, now = Date.now()): Promise<R
 export async function rotateSession(old: ResolvedSession, ctx: RequestContext) {
   const { count } = await prisma().session.deleteMany({ where: { id: old.id } });
   if (count !== 1) return null;
-  return createSession(old.user.id, ctx, Date.now(), old.createdAt);
+  return createSession(old.user.id, ctx, { createdAt: old.createdAt, level: old.level, authenticatedAt: old.authenticatedAt });
 }
 
 /** Deletes the session a token belongs to; the id of the deleted row, or null. */
@@ -167,4 +189,9 @@ export async function deleteUserSessions(userId: string, exceptSessionId?: strin
     where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
   });
   return count;
+}
+
+/** Marks the session as having just proved the user (re-authentication), optionally at a higher level. */
+export async function markAuthenticated(sessionId: string, level?: number, now = new Date()): Promise<void> {
+  await prisma().session.updateMany({ where: { id: sessionId }, data: { authenticatedAt: now, ...(level ? { level } : {}) } });
 }

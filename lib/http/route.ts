@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { bearerToken, requireApiSession, type ApiSession } from "@/lib/auth/guards";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
+import { assertRecentAuth } from "@/lib/auth/step-up";
 import { isMetricsToken } from "@/lib/observability/metrics-access";
 import { observeRequest, routePattern } from "@/lib/observability/metrics";
 import { recordRequest } from "@/lib/observability/request-log";
@@ -30,6 +31,8 @@ export interface RouteSpec {
   query?: z.ZodType;
   /** The path's dynamic segments, e.g. `["id"]` for `/api/users/[id]`. */
   params?: readonly string[];
+  /** The caller must have proved who they are within REAUTH_MAX_AGE_S (403 reauthentication_required). */
+  recentAuth?: true;
 }
 
 type ParamsOf<S extends RouteSpec> = S["params"] extends readonly string[] ? Record<S["params"][number], string> : Record<never, string>;
@@ -79,6 +82,7 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
       assertSameOrigin(req);
       await limitByIp("apiIp", ctx);
       const auth = await authorize(req, spec.access, params as Params);
+      if (spec.recentAuth && auth) assertRecentAuth(auth.session);
       const body = spec.body ? await readJson(req, spec.body) : undefined;
       const query = spec.query ? readQuery(req, spec.query) : undefined;
       res = await handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>);

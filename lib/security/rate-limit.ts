@@ -15,6 +15,7 @@ const LIMITS = {
   registerEmail: () => env.RATE_LIMIT_REGISTER_EMAIL,
   forgotIp: () => env.RATE_LIMIT_FORGOT_IP,
   forgotEmail: () => env.RATE_LIMIT_FORGOT_EMAIL,
+  mfaIp: () => env.RATE_LIMIT_MFA_IP,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -56,7 +56,7 @@ const cannotChangeSelf = () =>
   new ApiError("cannot_change_self", "You can't change your own role, deactivate or delete your own account as staff; ask another administrator (to delete your own account, use Settings)");
 
 /** Staff powers never apply to the staff member's own account, on any channel. */
-function assertNotSelf(userId: string, actorId: string) {
+export function assertNotSelf(userId: string, actorId: string) {
   if (userId === actorId) throw cannotChangeSelf();
 }
 

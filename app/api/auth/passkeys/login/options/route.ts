@@ -1,0 +1,10 @@
+import { jsonResponse } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+import { mfaTokenFrom } from "@/lib/auth/session-cookie";
+import { passkeyLoginOptions } from "@/lib/mfa/passkeys";
+import { passkeyLoginOptionsSchema } from "@/lib/validation/mfa";
+
+/** Options for navigator.credentials.get(): any passkey of this site, or (with the first step's mfa_token, in the body or the browser's cookie) that user's. */
+export const POST = route({ access: "public", body: passkeyLoginOptionsSchema }, async ({ req, ctx, body }) =>
+  jsonResponse(await passkeyLoginOptions(ctx, mfaTokenFrom(req, body.mfa_token)), 200, ctx.requestId),
+);

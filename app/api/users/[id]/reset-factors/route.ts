@@ -1,0 +1,9 @@
+import { jsonResponse } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+import { resetSecondFactors } from "@/lib/users/staff-actions";
+
+/** An administrator removes the second factors of a user who lost theirs (audited, mailed). */
+export const POST = route({ access: "users:reset-factors", params: ["id"] }, async ({ ctx, auth, params: { id } }) => {
+  await resetSecondFactors(id, auth.session.user.id, ctx);
+  return jsonResponse({ message: "Second factors reset" }, 200, ctx.requestId);
+});
