@@ -67,6 +67,10 @@ test("the signed-in pages", async ({ signedInPage: page }) => {
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "/settings");
+  await page.goto("/settings/security");
+  await page.getByRole("button", { name: "Set up authenticator app" }).click();
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  await expectAccessible(page, "/settings/security while enrolling");
   expect(missing).toEqual([]);
 });
 
@@ -83,6 +87,13 @@ test("the support console", async ({ supportPage: page, user }) => {
   await page.goto("/admin/audit");
   await expectAccessible(page, "/admin/audit");
   expect(missing).toEqual([]);
+});
+
+test("the second step of a sign-in", async ({ page, api }) => {
+  const account = await api.enrollTotp(await api.register());
+  await signIn(page, account.user.email, account.user.password);
+  await expect(page.getByLabel("Authenticator code")).toBeVisible();
+  await expectAccessible(page, "/login/verify");
 });
 
 test("the 403 and 404 pages", async ({ signedInPage: page }) => {

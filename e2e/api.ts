@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { nextTotpCode } from "./totp";
 
 // The app's JSON API as journeys use it to set things up quickly. Writes carry the app's
 // own Origin: the app refuses cookie-authenticated writes from anywhere else.
@@ -16,6 +17,9 @@ export interface TestUser {
 export interface Account {
   user: TestUser;
   sessionToken: string;
+  /** With an authenticator app: its secret (codes via e2e/totp.ts) and the recovery codes. */
+  totpSecret?: string;
+  recoveryCodes?: string[];
 }
 
 /** A new random identity: unique per call, and a password the default policy accepts. */
@@ -57,11 +61,30 @@ export function appApi(request: APIRequestContext, baseURL: string) {
       return (await res.json()).messages;
     },
 
-    /** Signs in and returns the new session's token. */
-    async login(email: string, password: string): Promise<string> {
+    /** Signs in and returns the new session's token (with the second step when the account has an authenticator app). */
+    async login(email: string, password: string, totpSecret?: string): Promise<string> {
       const res = await post("/api/auth/login", { email, password });
       expect(res.status(), await res.text()).toBe(200);
-      return sessionCookieOf(res);
+      const body = await res.json();
+      if (!body.mfa_required) return sessionCookieOf(res);
+      if (!totpSecret) throw new Error(`${email} needs a second factor to sign in`);
+      const second = await post("/api/auth/login/mfa", { mfa_token: body.mfa_token, code: await nextTotpCode(totpSecret) });
+      expect(second.status(), await second.text()).toBe(200);
+      return sessionCookieOf(second);
+    },
+
+    /**
+     * Sets up an authenticator app on the account through the API (as Settings does), which
+     * leaves its session at level 2: signed in with a second factor.
+     */
+    async enrollTotp(account: Account): Promise<Account> {
+      const headers = { authorization: `Bearer ${account.sessionToken}` };
+      const start = await request.post("/api/auth/totp", { headers });
+      expect(start.status(), await start.text()).toBe(200);
+      const { secret } = await start.json();
+      const confirm = await request.post("/api/auth/totp/confirm", { headers, data: { code: await nextTotpCode(secret) } });
+      expect(confirm.status(), await confirm.text()).toBe(200);
+      return { ...account, totpSecret: secret, recoveryCodes: (await confirm.json()).recovery_codes };
     },
   };
 }

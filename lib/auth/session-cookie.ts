@@ -56,7 +56,8 @@ function readCookie(cookieHeader: string | null, name: string): string | null {
   return null;
 }
 
-/** The mfa_token of a request: the body's, else the browser's cookie. */
-export function mfaTokenFrom(req: Request, fromBody: string | undefined): string | undefined {
-  return fromBody ?? readCookie(req.headers.get("cookie"), MFA_COOKIE) ?? undefined;
+/** The mfa_token of a request: the body's, else (for the browser's second step) its cookie. */
+export function mfaTokenFrom(req: Request, body: { mfa_token?: string; second_factor?: true }): string | undefined {
+  if (body.mfa_token) return body.mfa_token;
+  return body.second_factor ? (readCookie(req.headers.get("cookie"), MFA_COOKIE) ?? "") : undefined;
 }

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { useTotpCode } from "@/lib/mfa/factors";
+import { acceptTotpCode } from "@/lib/mfa/factors";
 import { recordFailedSignIn } from "@/lib/security/lockout";
 import { limitByIp } from "@/lib/security/rate-limit";
 import { verifyPassword } from "./password-hashing";
@@ -40,7 +40,7 @@ export async function reauthenticate(session: ResolvedSession, input: ReauthInpu
     const row = await prisma().user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
     ok = row?.passwordHash ? await verifyPassword(input.password, row.passwordHash) : false;
   } else {
-    ok = (await useTotpCode(user.id, input.code)) !== null;
+    ok = (await acceptTotpCode(user.id, input.code)) !== null;
   }
   const method = input.password !== undefined ? "password" : "totp";
   if (!ok) {

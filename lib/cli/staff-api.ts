@@ -3,6 +3,7 @@ import { CliError, NO_SUCH_USER, callApi, type Instance } from "./http-client";
 import type { auditEventJson } from "@/lib/audit/query";
 import type { sessionJson } from "@/lib/auth/sessions";
 import type { profileJson } from "@/lib/users/account";
+import type { FactorSummary } from "@/lib/mfa/factors";
 import type { Blocker } from "@/lib/users/diagnose";
 
 // The staff endpoints the CLI calls (SPEC 5), typed as the API answers them.
@@ -12,12 +13,13 @@ import type { Blocker } from "@/lib/users/diagnose";
 export type UserProfile = ReturnType<typeof profileJson>;
 export type SessionRow = ReturnType<typeof sessionJson>;
 export type AuditRow = ReturnType<typeof auditEventJson>;
-export type { Blocker };
+export type { Blocker, FactorSummary };
 
 /** What `inspect` shows, and prints as is with --json. */
 export interface Inspection {
   user: UserProfile;
   blockers: Blocker[];
+  factors: FactorSummary;
   sessions: SessionRow[];
   recent_activity: { total: number; events: AuditRow[] };
 }
@@ -44,13 +46,13 @@ export async function resolveUserId(instance: Instance, ref: UserRef): Promise<s
 
 export async function inspectUser(instance: Instance, id: string): Promise<Inspection> {
   const audit = new URLSearchParams({ user: id, page_size: String(RECENT_EVENTS) });
-  const [user, { blockers }, { sessions }, { total, events }] = await Promise.all([
+  const [user, { blockers, factors }, { sessions }, { total, events }] = await Promise.all([
     callApi<UserProfile>(instance, "GET", userPath(id)),
-    callApi<{ blockers: Blocker[] }>(instance, "GET", `${userPath(id)}/diagnosis`),
+    callApi<{ blockers: Blocker[]; factors: FactorSummary }>(instance, "GET", `${userPath(id)}/diagnosis`),
     callApi<{ sessions: SessionRow[] }>(instance, "GET", `${userPath(id)}/sessions`),
     callApi<{ total: number; events: AuditRow[] }>(instance, "GET", `/api/audit?${audit}`),
   ]);
-  return { user, blockers, sessions, recent_activity: { total, events } };
+  return { user, blockers, factors, sessions, recent_activity: { total, events } };
 }
 
 export async function unlockUser(instance: Instance, id: string): Promise<void> {

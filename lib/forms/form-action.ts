@@ -98,6 +98,6 @@ export function formAction<F extends string, S extends z.ZodType, A extends "pub
       const field = spec.errorFields?.[err.code];
       return fail(err.message, field ? ({ [field]: err.message } as Partial<Record<F, string>>) : undefined);
     }
-    return result ? { ok: true, message: result.message, reference: ctx.requestId } : null;
+    return result ? { ok: true, message: result.message, reference: ctx.requestId, ...(result.data ? { data: result.data } : {}) } : null;
   };
 }

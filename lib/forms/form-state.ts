@@ -20,6 +20,8 @@ export interface FormSuccess {
   message: string;
   /** Distinguishes repeated identical successes, so each one is announced and shown afresh. */
   reference: string;
+  /** What the page shows once (a new TOTP secret, recovery codes); never logged. */
+  data?: Record<string, unknown>;
 }
 
 export type ActionState<Field extends string = string> = FormFailure<Field> | FormSuccess | null;

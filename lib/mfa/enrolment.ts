@@ -7,7 +7,7 @@ import { ApiError, notFound } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { sendMail } from "@/lib/mail/mail";
 import { factorNoticeMail } from "@/lib/mail/templates";
-import { replaceRecoveryCodes, sealTotpSecret, secondFactorMethods, useTotpCode } from "./factors";
+import { replaceRecoveryCodes, sealTotpSecret, secondFactorMethods, acceptTotpCode } from "./factors";
 import { newTotpSecret, otpauthUrl } from "./totp";
 
 // Adding and removing second factors, each with its audit event and its mail. The step-up
@@ -43,7 +43,7 @@ export const invalidEnrolmentCode = () =>
 /** Activates the pending TOTP with a code from the app; the new recovery codes, to show once. This session has now proved the factor. */
 export async function confirmTotpEnrolment(session: ResolvedSession, code: string, ctx: RequestContext): Promise<string[]> {
   const userId = session.user.id;
-  if ((await useTotpCode(userId, code, { pending: true })) === null) throw invalidEnrolmentCode();
+  if ((await acceptTotpCode(userId, code, { pending: true })) === null) throw invalidEnrolmentCode();
   const { count } = await prisma().totpFactor.updateMany({ where: { userId, confirmedAt: null }, data: { confirmedAt: new Date() } });
   if (count !== 1) throw invalidEnrolmentCode();
   const codes = await replaceRecoveryCodes(userId);

@@ -52,7 +52,7 @@ export type FactorSummary = Awaited<ReturnType<typeof factorSummary>>;
  * Accepts a TOTP code once: the code must match a step no later than one already used (no
  * replay within its window). Which step was claimed, or null.
  */
-export async function useTotpCode(userId: string, code: string, opts: { pending?: boolean; now?: number } = {}): Promise<number | null> {
+export async function acceptTotpCode(userId: string, code: string, opts: { pending?: boolean; now?: number } = {}): Promise<number | null> {
   const now = opts.now ?? Date.now();
   const factor = await prisma().totpFactor.findUnique({ where: { userId }, select: { secretEnc: true, confirmedAt: true } });
   if (!factor || Boolean(factor.confirmedAt) === Boolean(opts.pending)) return null;
@@ -66,7 +66,7 @@ export async function useTotpCode(userId: string, code: string, opts: { pending?
 }
 
 /** Spends one recovery code; the number left afterwards, or null when the code is not one of theirs (or spent). */
-export async function useRecoveryCode(userId: string, code: string, now = new Date()): Promise<number | null> {
+export async function spendRecoveryCode(userId: string, code: string, now = new Date()): Promise<number | null> {
   if (normalizeRecoveryCode(code).length !== 10) return null;
   const { count } = await prisma().recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: now } });
   if (count !== 1) return null;

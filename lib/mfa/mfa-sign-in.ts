@@ -11,7 +11,7 @@ import { factorNoticeMail } from "@/lib/mail/templates";
 import { accountLocked, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
 import { limitByIp } from "@/lib/security/rate-limit";
 import { claimChallenge, countWrongCode, findChallenge } from "./challenges";
-import { useRecoveryCode, useTotpCode } from "./factors";
+import { spendRecoveryCode, acceptTotpCode } from "./factors";
 
 // The second step of a password sign-in: the mfa_token from the first step plus a TOTP code
 // or a recovery code (a passkey is lib/mfa/passkeys.ts). Wrong codes count towards the same
@@ -46,7 +46,7 @@ export async function mfaTokenUser(token: string, ctx: RequestContext) {
 export async function signInWithSecondFactor(input: SecondFactorInput, ctx: RequestContext): Promise<SignedIn> {
   const { challenge, user } = await mfaTokenUser(input.mfa_token, ctx);
   const method = input.code !== undefined ? "totp" : "recovery_code";
-  const remaining = method === "totp" ? ((await useTotpCode(user.id, input.code!)) === null ? null : -1) : await useRecoveryCode(user.id, input.recovery_code!);
+  const remaining = method === "totp" ? ((await acceptTotpCode(user.id, input.code!)) === null ? null : -1) : await spendRecoveryCode(user.id, input.recovery_code!);
 
   if (remaining === null) {
     await countWrongCode(challenge.id);

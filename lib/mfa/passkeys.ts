@@ -113,7 +113,7 @@ export async function removePasskey(session: ResolvedSession, passkeyId: string,
  * and the browser's autofill), or, with an mfa_token, one of that user's passkeys.
  */
 export async function passkeyLoginOptions(ctx: RequestContext, mfaToken?: string) {
-  const user = mfaToken ? (await mfaTokenUser(mfaToken, ctx)).user : null;
+  const user = mfaToken !== undefined ? (await mfaTokenUser(mfaToken, ctx)).user : null;
   const allowCredentials = user
     ? (await prisma().passkey.findMany({ where: { userId: user.id }, select: { credentialId: true, transports: true } })).map((p) => ({ id: p.credentialId, transports: p.transports }))
     : [];
@@ -128,7 +128,7 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON, ct
   const expected = signedChallenge(response.response?.clientDataJSON ?? "");
   const challenge = await findChallenge("passkey_login", expected);
   if (!challenge || !(await claimChallenge(challenge.id))) throw badResponse();
-  const mfa = mfaToken ? await mfaTokenUser(mfaToken, ctx) : null;
+  const mfa = mfaToken !== undefined ? await mfaTokenUser(mfaToken, ctx) : null;
 
   const passkey = await prisma().passkey.findUnique({ where: { credentialId: String(response.id) } });
   const user = passkey

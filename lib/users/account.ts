@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashEmail, recordAudit } from "@/lib/audit/audit";
 import { verifyPassword } from "@/lib/auth/password-hashing";
+import { factorSummary } from "@/lib/mfa/factors";
 import { prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError, notFound, validationError } from "@/lib/http/errors";
@@ -131,6 +132,7 @@ async function collectUserData(userId: string) {
     profile: { ...profileJson(profile), has_password: passwordHash !== null },
     sessions,
     linked_accounts: accounts,
+    second_factors: await factorSummary(userId),
     audit_events: audit,
     mail,
     password_reset_requests: resetTokens,

@@ -6,12 +6,12 @@ import { lockRemainingSeconds } from "@/lib/security/lockout";
 import { emailLimitState } from "@/lib/security/rate-limit";
 
 export interface Blocker {
-  kind: "deactivated" | "locked" | "rate_limited" | "no_password" | "none";
+  kind: "deactivated" | "locked" | "rate_limited" | "no_password" | "wrong_codes" | "no_recovery_codes" | "none";
   /** What blocks sign-in right now, in words a support person can read out. */
   summary: string;
   remedy: string;
   /** Which console action fixes it, if any. */
-  action: "reactivate" | "unlock" | "send_reset" | null;
+  action: "reactivate" | "unlock" | "send_reset" | "reset_factors" | null;
 }
 
 const time = (d: Date) => d.toISOString().slice(11, 16) + " UTC";
@@ -61,6 +61,31 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
       summary: `Sign-ins for this email are rate-limited for another ${emailLimit.retryAfterS} s (more than ${emailLimit.points} attempts in ${emailLimit.duration / 60} min).`,
       remedy: "Unlock clears the limit; ask the user to wait otherwise.",
       action: "unlock",
+    });
+  }
+
+  const wrongCodes = await prisma().auditEvent.count({
+    where: { type: "login", outcome: "failure", targetUserId: userId, createdAt: { gte: new Date(now - env.LOCKOUT_WINDOW_S * 1000) }, OR: [{ metadata: { path: ["reason"], equals: "wrong_code" } }, { metadata: { path: ["reason"], equals: "wrong_recovery_code" } }] },
+  });
+  if (wrongCodes > 0) {
+    blockers.push({
+      kind: "wrong_codes",
+      summary: `${wrongCodes} wrong second-factor code${wrongCodes === 1 ? "" : "s"} in the last ${Math.round(env.LOCKOUT_WINDOW_S / 60)} min (they count towards the lockout).`,
+      remedy: "Their password is right. Ask them to check the clock on their phone, or to use a recovery code; if they lost the device and have no codes, an administrator can reset their second factors.",
+      action: "reset_factors",
+    });
+  }
+  const [totp, passkeys, codesLeft] = await Promise.all([
+    prisma().totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    prisma().passkey.count({ where: { userId } }),
+    prisma().recoveryCode.count({ where: { userId, usedAt: null } }),
+  ]);
+  if ((totp?.confirmedAt || passkeys > 0) && codesLeft === 0) {
+    blockers.push({
+      kind: "no_recovery_codes",
+      summary: `Has ${totp?.confirmedAt ? "an authenticator app" : ""}${totp?.confirmedAt && passkeys ? " and " : ""}${passkeys ? `${passkeys} passkey${passkeys === 1 ? "" : "s"}` : ""} but no recovery codes left: losing the device locks them out.`,
+      remedy: "If they lost their factor, an administrator can reset their second factors after checking who they are; they then sign in with the password.",
+      action: "reset_factors",
     });
   }
 

@@ -40,6 +40,7 @@ export function confirmationSchema(message: string) {
 
 export const DELETE_CONFIRMATION_MESSAGE = "Tick the box to confirm you understand this cannot be undone";
 export const DEACTIVATE_CONFIRMATION_MESSAGE = "Tick the box to confirm the deactivation";
+export const RESET_FACTORS_CONFIRMATION_MESSAGE = "Tick the box to confirm the reset";
 
 /** The account deletion form: the password, and an explicit confirmation. */
 export const deleteAccountFormSchema = deleteAccountSchema.extend({ confirm: confirmationSchema(DELETE_CONFIRMATION_MESSAGE) });

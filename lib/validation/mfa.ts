@@ -43,5 +43,13 @@ const webauthnResponse = z.looseObject({
 });
 
 export const passkeyRegisterSchema = z.object({ response: webauthnResponse, name: passkeyNameSchema });
-export const passkeyLoginOptionsSchema = z.object({ mfa_token: mfaTokenSchema.optional() });
-export const passkeyLoginSchema = z.object({ response: webauthnResponse, mfa_token: mfaTokenSchema.optional() });
+/** `second_factor: true`: the browser's second step, whose mfa_token is in its httpOnly cookie. */
+export const passkeyLoginOptionsSchema = z.object({ mfa_token: mfaTokenSchema.optional(), second_factor: z.literal(true).optional() });
+export const passkeyLoginSchema = z.object({ response: webauthnResponse, mfa_token: mfaTokenSchema.optional(), second_factor: z.literal(true).optional() });
+
+/** The /login/verify form: an authenticator code, or a recovery code. */
+export const verifyFormSchema = z
+  .object({ code: z.string().max(20), recovery_code: z.string().max(40) })
+  .superRefine((v, ctx) => {
+    if (!v.code.trim() && !v.recovery_code.trim()) ctx.addIssue({ code: "custom", path: [v.recovery_code === "" ? "code" : "recovery_code"], message: "Enter the 6-digit code from your authenticator app" });
+  });

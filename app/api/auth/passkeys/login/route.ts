@@ -8,10 +8,10 @@ import { signInWithPasskey } from "@/lib/mfa/passkeys";
 import { passkeyLoginSchema } from "@/lib/validation/mfa";
 
 export const POST = route({ access: "public", body: passkeyLoginSchema }, async ({ req, ctx, body }) => {
-  const mfaToken = mfaTokenFrom(req, body.mfa_token);
+  const mfaToken = mfaTokenFrom(req, body);
   const signedIn = await countSignIn(() => signInWithPasskey(body.response as unknown as AuthenticationResponseJSON, ctx, mfaToken));
   const res = jsonResponse(signedInJson(signedIn), 200, ctx.requestId);
   setSessionCookie(res.cookies, signedIn.token);
-  if (mfaToken) clearMfaCookie(res.cookies);
+  if (mfaToken !== undefined) clearMfaCookie(res.cookies);
   return res;
 });

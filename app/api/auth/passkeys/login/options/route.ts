@@ -6,5 +6,5 @@ import { passkeyLoginOptionsSchema } from "@/lib/validation/mfa";
 
 /** Options for navigator.credentials.get(): any passkey of this site, or (with the first step's mfa_token, in the body or the browser's cookie) that user's. */
 export const POST = route({ access: "public", body: passkeyLoginOptionsSchema }, async ({ req, ctx, body }) =>
-  jsonResponse(await passkeyLoginOptions(ctx, mfaTokenFrom(req, body.mfa_token)), 200, ctx.requestId),
+  jsonResponse(await passkeyLoginOptions(ctx, mfaTokenFrom(req, body)), 200, ctx.requestId),
 );
