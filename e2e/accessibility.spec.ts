@@ -6,6 +6,10 @@ import { expect, signIn, test } from "./fixtures";
 // A and AA (labels, names, roles, contrast, landmarks, ARIA use), at desktop and phone
 // widths. A violation lists the rule, the help text and the offending elements.
 
+// Each test runs axe several times at two widths: more work than a journey's 30 s budget on a
+// busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 390, height: 844 },

@@ -26,6 +26,8 @@ export interface ApiErrorBody {
 export const NOT_SIGNED_IN = "not signed in: set LATCHKEY_TOKEN to a support or admin token";
 export const NOT_STAFF = "this token's user is not support or admin";
 export const NO_SUCH_USER = "no such user";
+export const NEEDS_SECOND_FACTOR =
+  "this token's session was not signed in with a second factor, which staff commands need: set one up in Settings → Security, then get a token from POST /api/auth/login and POST /api/auth/login/mfa";
 
 /** What 403 and 404 mean for a particular command, when not "not staff" / "no such user". */
 export interface Wording {
@@ -42,6 +44,7 @@ export function describeFailure(status: number, body: ApiErrorBody | null, retry
   let text: string;
   if (status === 401) text = NOT_SIGNED_IN;
   else if (status === 403 && body?.error === "forbidden") text = wording.forbidden ?? NOT_STAFF;
+  else if (status === 403 && body?.error === "mfa_required") text = NEEDS_SECOND_FACTOR;
   else if (status === 404 && body?.error === "not_found") text = wording.notFound ?? NO_SUCH_USER;
   else if (status === 429) text = `rate limited: retry after ${body?.retry_after ?? retryAfterHeader ?? "a while"} s`;
   else if (body?.message) {
