@@ -5,6 +5,7 @@ vi.hoisted(() => {
 });
 
 import { POST as login } from "@/app/api/auth/login/route";
+import { POST as loginMfa } from "@/app/api/auth/login/mfa/route";
 import { POST as unlock } from "@/app/api/users/[id]/unlock/route";
 import { prisma } from "@/lib/db/client";
 import { callRoute } from "@/lib/testing/http";
@@ -39,5 +40,18 @@ describe("why can't they sign in", () => {
     const [blocker] = await diagnoseSignIn(user.id);
     expect(blocker).toMatchObject({ kind: "deactivated", action: "reactivate" });
     expect(blocker.summary).toBe("Deactivated by Ada Admin on 2026-11-20. Sign-in fails with the generic error.");
+  });
+
+  it("names wrong second-factor codes and an account whose factor has no recovery codes left", async () => {
+    const user = await createTestUser({ totp: true });
+    const first = await attempt(user.email, user.password);
+    for (let i = 0; i < 2; i++) await callRoute(loginMfa, "/api/auth/login/mfa", { body: { mfa_token: first.json.mfa_token, code: "000000" } });
+    const [wrong] = await diagnoseSignIn(user.id);
+    expect(wrong).toMatchObject({ kind: "wrong_codes", action: "reset_factors" });
+    expect(wrong.summary).toMatch(/^2 wrong second-factor codes in the last 15 min/);
+
+    await prisma().recoveryCode.updateMany({ where: { userId: user.id }, data: { usedAt: new Date() } });
+    expect((await diagnoseSignIn(user.id)).map((b) => b.kind)).toEqual(["wrong_codes", "no_recovery_codes"]);
+    expect((await diagnoseSignIn(user.id))[1].summary).toMatch(/^Has an authenticator app but no recovery codes left/);
   });
 });
