@@ -24,7 +24,9 @@ export type AuditType =
   | "data_export"
   | "profile_updated"
   | "user_created"
-  | "pruned";
+  | "pruned"
+  | "mail_retried"
+  | "mail_dropped";
 
 export interface AuditInput {
   type: AuditType;

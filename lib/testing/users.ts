@@ -1,6 +1,7 @@
 import { POST as register } from "@/app/api/auth/register/route";
 import { prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { decryptBody } from "@/lib/mail/body-crypto";
 import { STRONG_PASSWORD, callRoute, randomEmail } from "./http";
 
 export interface TestUser {
@@ -22,8 +23,10 @@ export async function createTestUser(opts: { role?: Role; name?: string } = {}):
   return { id, email, name, password: STRONG_PASSWORD, token: res.json.token as string };
 }
 
+/** The user's mail, bodies decrypted (they are encrypted at rest). */
 export async function outboxFor(email: string) {
-  return prisma().mailMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+  const rows = await prisma().mailMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+  return rows.map((m) => ({ ...m, text: decryptBody(m.text, m.to), html: decryptBody(m.html, m.to) }));
 }
 
 export function linkToken(text: string): string {
