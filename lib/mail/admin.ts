@@ -80,3 +80,23 @@ export async function dropMail(id: string, actorId: string, ctx: RequestContext,
   if (count === 0) throw sending();
   await recordAudit({ type: "mail_dropped", outcome: "success", ctx, actorId, targetUserId: await recipientId(mail.to), email: mail.to, metadata: { mail_id: id, kind: mail.kind, status: mail.status, attempts: mail.attempts } });
 }
+
+/** Mail a user needs in order to sign in: a reset link, an address verification. */
+export const ACCOUNT_MAIL_KINDS = ["password_reset", "email_verification"];
+
+/**
+ * For "why can't they sign in?": the latest mail of each account kind for this address when
+ * it is dead, or queued after at least one failed try (a mail just queued is on its way).
+ */
+export async function undeliveredAccountMail(email: string): Promise<UndeliveredMail[]> {
+  const latest = await Promise.all(
+    ACCOUNT_MAIL_KINDS.map((kind) =>
+      prisma().mailMessage.findFirst({
+        where: { to: email, kind },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, to: true, kind: true, status: true, attempts: true, error: true, nextAttemptAt: true, leaseUntil: true, createdAt: true },
+      }),
+    ),
+  );
+  return latest.filter((m): m is UndeliveredMail => !!m && (m.status === "dead" || (m.status === "queued" && m.error !== null)));
+}

@@ -22,6 +22,7 @@ import { callRoute, randomEmail } from "@/lib/testing/http";
 import { dropOwnDatabase } from "@/lib/testing/own-database";
 import { testSmtpServer } from "@/lib/testing/smtp-server";
 import { createTestUser } from "@/lib/testing/users";
+import { diagnoseSignIn } from "@/lib/users/diagnose";
 import { claimDueMail, enqueueMail, runMailQueueOnce } from "./queue";
 import { closeMailer } from "./transport";
 
@@ -130,5 +131,24 @@ describe("mail queue", () => {
     await enqueueMail(testMail());
     expect(await runMailQueueOnce()).toBe(2);
     expect(await counter(metrics().mailSent, { kind: "password_reset" })).toBe(before + 2);
+  });
+
+  it("names an undelivered reset mail under \"why can't they sign in?\" until it is delivered, and a dead one", async () => {
+    const user = await createTestUser();
+    await callRoute(forgot, "/api/auth/password/forgot", { body: { email: user.email } });
+    await settleBackgroundWork();
+    const [blocker] = await diagnoseSignIn(user.id);
+    expect(blocker).toMatchObject({ kind: "mail_undelivered", action: null });
+    expect(blocker.summary).toMatch(/^The password reset mail from \d\d:\d\d UTC on \d{4}-\d\d-\d\d is not delivered yet \(1 try; last error: .*ECONNREFUSED.*\); next try at \d\d:\d\d UTC\.$/);
+    expect(blocker.summary).not.toContain("token");
+
+    const [mail] = await prisma().mailMessage.findMany({ where: { to: user.email } });
+    await prisma().mailMessage.update({ where: { id: mail.id }, data: { status: "dead", attempts: 6, nextAttemptAt: null } });
+    expect((await diagnoseSignIn(user.id))[0].summary).toMatch(/was never delivered: gave up after 6 tries; last error: .*ECONNREFUSED/);
+
+    await prisma().mailMessage.update({ where: { id: mail.id }, data: { status: "queued", nextAttemptAt: new Date() } });
+    await smtp.start();
+    expect(await runMailQueueOnce()).toBe(1);
+    expect((await diagnoseSignIn(user.id)).map((b) => b.kind)).toEqual(["none"]);
   });
 });
