@@ -35,12 +35,12 @@ export async function listUndeliveredMail(take = 100): Promise<{ mail: Undeliver
   return { mail, total };
 }
 
-const sending = () => new ApiError(409, "mail_sending", "This mail is being sent right now; look again in a minute.");
+const sending = () => new ApiError("mail_sending", "This mail is being sent right now; look again in a minute.");
 
 /** An undelivered mail that no worker holds right now; 404 once sent, dropped or gone. */
 async function idleUndelivered(id: string, now: Date) {
   const mail = await prisma().mailMessage.findUnique({ where: { id }, select: { id: true, to: true, kind: true, status: true, attempts: true, leaseUntil: true } });
-  if (!mail || !UNDELIVERED.includes(mail.status)) throw new ApiError(404, "not_found", "That mail is no longer waiting: it was sent or dropped meanwhile.");
+  if (!mail || !UNDELIVERED.includes(mail.status)) throw new ApiError("not_found", "That mail is no longer waiting: it was sent or dropped meanwhile.");
   if (mail.leaseUntil && mail.leaseUntil > now) throw sending();
   return mail;
 }
