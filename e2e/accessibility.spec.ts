@@ -85,6 +85,12 @@ test("the support console", async ({ supportPage: page, user }) => {
   expect(missing).toEqual([]);
 });
 
+test("the admin mail page", async ({ adminPage: page }) => {
+  await page.goto("/admin/mail");
+  await expect(page.getByRole("heading", { level: 1, name: "Mail" })).toBeVisible();
+  await expectAccessible(page, "/admin/mail");
+});
+
 test("the 403 and 404 pages", async ({ signedInPage: page }) => {
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
