@@ -10,10 +10,12 @@ const { port } = await vi.hoisted(async () => {
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   process.env.MAIL_FROM = "Latchkey <no-reply@latchkey.test>";
   process.env.APP_URL = "https://auth.example.test";
+  process.env.METRICS_TOKEN = "metrics-test-token-0123456789abcdef0123";
   return { port };
 });
 
 import { POST as forgot } from "@/app/api/auth/password/forgot/route";
+import { GET as scrapeMetrics } from "@/app/api/metrics/route";
 import { settleBackgroundWork } from "@/lib/background";
 import { closeDatabase, prisma, rawClient } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -24,6 +26,7 @@ import { testSmtpServer } from "@/lib/testing/smtp-server";
 import { createTestUser } from "@/lib/testing/users";
 import { diagnoseSignIn } from "@/lib/users/diagnose";
 import { claimDueMail, enqueueMail, runMailQueueOnce } from "./queue";
+import { mailQueueStats } from "./stats";
 import { closeMailer } from "./transport";
 
 const smtp = testSmtpServer(port);
@@ -150,5 +153,21 @@ describe("mail queue", () => {
     await smtp.start();
     expect(await runMailQueueOnce()).toBe(1);
     expect((await diagnoseSignIn(user.id)).map((b) => b.kind)).toEqual(["none"]);
+  });
+
+  it("reports queue depth, dead mail and the oldest undelivered age, in mailQueueStats and mail_queue_depth", async () => {
+    const now = new Date();
+    expect(await mailQueueStats(now)).toEqual({ depth: 0, dead: 0, oldest_undelivered_age_s: null });
+    await enqueueMail(testMail(), new Date(now.getTime() - 90_000));
+    await enqueueMail(testMail(), now);
+    const dead = await enqueueMail(testMail(), now);
+    await prisma().mailMessage.update({ where: { id: dead }, data: { status: "dead" } });
+    expect(await mailQueueStats(now)).toEqual({ depth: 2, dead: 1, oldest_undelivered_age_s: 90 });
+
+    const res = await callRoute(scrapeMetrics, "/api/metrics", { token: process.env.METRICS_TOKEN });
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/^mail_queue_depth 2$/m);
+    expect(res.text).toContain("# TYPE mail_sent_total counter");
+    expect(res.text).toContain("# TYPE mail_failed_total counter");
   });
 });
