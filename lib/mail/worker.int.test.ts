@@ -22,7 +22,7 @@ import { enqueueMail } from "./queue";
 import { closeMailer } from "./transport";
 import { startMailWorker, type MailWorker } from "./worker";
 
-const smtp = testSmtpServer(port, { delayMs: 40 });
+const smtp = testSmtpServer(port, { delayMs: 80 });
 const workers: MailWorker[] = [];
 const start = () => {
   const w = startMailWorker({ pollMs: 50 });
@@ -101,6 +101,8 @@ describe("mail workers", () => {
         child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
         child.once("exit", (code) => reject(new Error(`worker process exited (${code}) before it was ready`)));
       });
+      // The other process has begun delivering before this one joins, so both take part.
+      await waitFor(async () => (await statusCount("sent")) >= 1, 30_000, "a first mail sent by the other process");
       start();
       await waitFor(async () => (await statusCount("sent")) === 40, 60_000, "40 mails sent");
     } finally {
