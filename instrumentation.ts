@@ -1,7 +1,8 @@
 import type { Instrumentation } from "next";
 
 // Runs once when a server process starts, before it serves requests: open the database,
-// apply pending migrations, and warm the password-hashing pool.
+// apply pending migrations, warm the password-hashing pool and start this instance's mail
+// worker (lib/mail/worker.ts; closeMailQueue() stops it at shutdown).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads this file too; it must not open the embedded database, which a
@@ -9,8 +10,10 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { ensureDatabase } = await import("@/lib/db/client");
   const { warmHashing } = await import("@/lib/auth/password-hashing");
+  const { startMailQueue } = await import("@/lib/mail/worker");
   await ensureDatabase();
   void warmHashing();
+  startMailQueue();
 }
 
 // Unhandled errors in pages and server actions. Production error pages show only the

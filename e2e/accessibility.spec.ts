@@ -100,6 +100,12 @@ test("the second step of a sign-in", async ({ page, api }) => {
   await expectAccessible(page, "/login/verify");
 });
 
+test("the admin mail page", async ({ adminPage: page }) => {
+  await page.goto("/admin/mail");
+  await expect(page.getByRole("heading", { level: 1, name: "Mail" })).toBeVisible();
+  await expectAccessible(page, "/admin/mail");
+});
+
 test("the 403 and 404 pages", async ({ signedInPage: page }) => {
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -20,6 +20,14 @@ const limit = (def: string) =>
       return { points, duration };
     });
 
+/** Comma-separated seconds, e.g. "60,300" = retry after 1 min, then after 5 min. */
+const secondsList = (def: string) =>
+  z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be comma-separated seconds, e.g. "60,300,1800"')
+    .default(def)
+    .transform((v) => v.split(",").map(Number));
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -65,6 +73,9 @@ const schema = z.object({
   LOG_FILE: z.string().min(1).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().min(3).default("Latchkey <no-reply@localhost>"),
+  MAIL_RETRY_SCHEDULE_S: secondsList("60,300,1800,7200,21600"),
+  MAIL_POLL_INTERVAL_MS: int(5000, 50, 3_600_000),
+  MAIL_LEASE_S: int(120, 60, 3600),
   E2E_TEST_HOOKS: bool.default(false),
   BENCH_HOOKS: bool.default(false),
   REQUEST_LOG_SIZE: int(50_000, 100, 1_000_000),

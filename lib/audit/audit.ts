@@ -30,7 +30,9 @@ export type AuditType =
   | "recovery_codes_created"
   | "recovery_code_used"
   | "factors_reset"
-  | "reauthenticated";
+  | "reauthenticated"
+  | "mail_retried"
+  | "mail_dropped";
 
 export interface AuditInput {
   type: AuditType;

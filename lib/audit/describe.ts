@@ -28,6 +28,8 @@ export const AUDIT_TYPE_LABELS = {
   recovery_code_used: "Recovery code used",
   factors_reset: "Second factors reset",
   reauthenticated: "Re-authenticated",
+  mail_retried: "Mail retried",
+  mail_dropped: "Mail dropped",
 } as const satisfies Record<AuditType, string>;
 
 const LIMIT_LABELS: Record<string, string> = {
@@ -110,6 +112,10 @@ export function describeAuditEvent(e: DescribableEvent): string {
       return "Account data exported";
     case "pruned":
       return `Old data pruned: ${plural(m.audit_events ?? 0, "audit event")}, ${plural(m.sessions ?? 0, "expired session")}`;
+    case "mail_retried":
+      return `Undelivered ${words(m.kind ?? "mail")} mail queued again by an admin`;
+    case "mail_dropped":
+      return `Undelivered ${words(m.kind ?? "mail")} mail dropped by an admin`;
     case "profile_updated":
       return `Profile updated${Array.isArray(m.fields) ? ` (${m.fields.map(words).join(", ")})` : ""}`;
     case "factor_added":

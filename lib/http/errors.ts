@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   cannot_change_self: 409,
   account_deactivated: 409,
   factor_exists: 409,
+  mail_sending: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limit_exceeded: 429,

@@ -47,6 +47,23 @@ function create() {
       help: "Sessions not yet expired (all instances: counted in the database at scrape time)",
       registers: [registry],
     }),
+    mailSent: new Counter({
+      name: "mail_sent_total",
+      help: "Mail accepted by the SMTP server, by kind (this instance's workers)",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
+    mailFailed: new Counter({
+      name: "mail_failed_total",
+      help: "Failed mail sends by kind and outcome: retry (queued again with backoff) or dead (no more tries)",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+    mailQueueDepth: new Gauge({
+      name: "mail_queue_depth",
+      help: "Mail queued and not yet delivered (all instances: counted in the database at scrape time)",
+      registers: [registry],
+    }),
     dbDuration: new Histogram({
       name: "db_query_duration_seconds",
       help: "Database operations through Prisma, by model and operation",

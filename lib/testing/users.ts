@@ -6,6 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { RequestContext } from "@/lib/http/request-context";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/mfa/enrolment";
 import { totpCodeAt, totpStep } from "@/lib/mfa/totp";
+import { decryptBody } from "@/lib/mail/body-crypto";
 import { STRONG_PASSWORD, callRoute, randomEmail } from "./http";
 
 export interface TestUser {
@@ -52,8 +53,10 @@ export async function freshTotpCode(user: TestUser, offset = 1): Promise<string>
   return totpCodeAt(user.totpSecret!, step);
 }
 
+/** The user's mail, bodies decrypted (they are encrypted at rest). */
 export async function outboxFor(email: string) {
-  return prisma().mailMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+  const rows = await prisma().mailMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+  return rows.map((m) => ({ ...m, text: decryptBody(m.text, m.to), html: decryptBody(m.html, m.to) }));
 }
 
 export function linkToken(text: string): string {

@@ -2,11 +2,12 @@ import "server-only";
 import { hashEmail } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { undeliveredAccountMail } from "@/lib/mail/admin";
 import { lockRemainingSeconds } from "@/lib/security/lockout";
 import { emailLimitState } from "@/lib/security/rate-limit";
 
 export interface Blocker {
-  kind: "deactivated" | "locked" | "rate_limited" | "no_password" | "wrong_codes" | "no_recovery_codes" | "none";
+  kind: "deactivated" | "locked" | "rate_limited" | "no_password" | "wrong_codes" | "no_recovery_codes" | "mail_undelivered" | "none";
   /** What blocks sign-in right now, in words a support person can read out. */
   summary: string;
   remedy: string;
@@ -91,6 +92,22 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
 
   if (!user.passwordHash) {
     blockers.push({ kind: "no_password", summary: "The account has no password.", remedy: "Send a password reset link.", action: "send_reset" });
+  }
+
+  for (const mail of await undeliveredAccountMail(user.email)) {
+    const what = mail.kind === "password_reset" ? "password reset" : "verification";
+    const asked = `${time(mail.createdAt)} on ${day(mail.createdAt)}`;
+    const tries = `${mail.attempts} ${mail.attempts === 1 ? "try" : "tries"}`;
+    const lastError = mail.error ? `; last error: ${mail.error}` : "";
+    blockers.push({
+      kind: "mail_undelivered",
+      summary:
+        mail.status === "dead"
+          ? `The ${what} mail from ${asked} was never delivered: gave up after ${tries}${lastError}.`
+          : `The ${what} mail from ${asked} is not delivered yet (${tries}${lastError}); next try at ${time(mail.nextAttemptAt ?? new Date(now))}.`,
+      remedy: "An administrator can see the mail server's error and retry or drop the mail under Mail. Once mail works, a new link can be sent.",
+      action: null,
+    });
   }
 
   if (blockers.length === 0) {
