@@ -2,7 +2,7 @@ import type { BrowserContext } from "@playwright/test";
 import { newUserData } from "./api";
 import { expect, nextTotpCode, signIn, test } from "./fixtures";
 import { dashboardPage } from "./pages/dashboard-page";
-import { setUpAuthenticatorApp } from "./pages/security-page";
+import { addPasskey, setUpAuthenticatorApp } from "./pages/security-page";
 
 // Second factors and passkeys in a real browser: the authenticator app's codes come from the
 // secret the page shows (e2e/totp.ts), passkeys from Chromium's virtual WebAuthn
@@ -54,10 +54,7 @@ async function withAuthenticator(context: BrowserContext) {
 
 test("registers a passkey in Settings and signs in with it alone, through /login's autofill", async ({ signedInPage: page, user, browser, baseURL }) => {
   const credentials = await withAuthenticator(page.context());
-  await page.goto("/settings/security");
-  await page.getByLabel("Name for a new passkey").fill("Journey laptop");
-  await page.getByRole("button", { name: "Add a passkey" }).click();
-  await expect(page.getByTestId("passkey-row")).toContainText("Journey laptop");
+  await addPasskey(page, "Journey laptop");
   const [stored] = await credentials.get();
   expect(stored).toBeDefined();
 
@@ -77,10 +74,7 @@ test("registers a passkey in Settings and signs in with it alone, through /login
 
 test("a passkey serves as the second factor after the password", async ({ signedInPage: page, user }) => {
   const credentials = await withAuthenticator(page.context());
-  await page.goto("/settings/security");
-  await page.getByLabel("Name for a new passkey").fill("Second factor key");
-  await page.getByRole("button", { name: "Add a passkey" }).click();
-  await expect(page.getByTestId("passkey-row")).toContainText("Second factor key");
+  await addPasskey(page, "Second factor key");
 
   // The virtual authenticator would answer /login's passkey autofill by itself (a person
   // picks it from the list): take the passkey off the device while typing the password.

@@ -13,3 +13,11 @@ export async function setUpAuthenticatorApp(page: Page): Promise<{ secret: strin
   await expect(codes).toHaveCount(10);
   return { secret, recoveryCodes: await codes.allInnerTexts() };
 }
+
+/** Settings → Security: adds a passkey from the context's authenticator under a name. */
+export async function addPasskey(page: Page, name: string) {
+  if (!page.url().includes("/settings/security")) await page.goto("/settings/security");
+  await page.getByLabel("Name for a new passkey").fill(name);
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByTestId("passkey-row").filter({ hasText: name })).toBeVisible();
+}
