@@ -3,7 +3,7 @@ import { route } from "@/lib/http/route";
 import { metrics } from "@/lib/observability/metrics";
 
 /** Prometheus text for this instance (see lib/observability/metrics.ts). */
-export const GET = route({ access: { permission: "metrics:read", orMetricsToken: true } }, async () => {
+export const GET = route({ access: { permission: "metrics:read", orMetricsToken: true }, summary: "Prometheus metrics of this instance", responses: { 200: { contentType: "text/plain", description: "Prometheus text exposition format" } } }, async () => {
   const m = metrics();
   m.activeSessions.set(await prisma().session.count({ where: { expires: { gt: new Date() } } }));
   return new Response(await m.registry.metrics(), {

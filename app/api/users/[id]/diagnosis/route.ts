@@ -2,9 +2,10 @@ import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { getProfile } from "@/lib/users/account";
 import { diagnoseSignIn } from "@/lib/users/diagnose";
+import { diagnosisSchema } from "@/lib/openapi/schemas";
 
 /** "Why can't they sign in?" for support: what blocks sign-in now, each with its remedy (the console's panel; `cli inspect`). */
-export const GET = route({ access: "users:read", params: ["id"] }, async ({ ctx, params: { id } }) => {
+export const GET = route({ access: "users:read", summary: "Why can't they sign in? What blocks it now, with remedies", params: ["id"], responses: { 200: diagnosisSchema }, errors: ["not_found"] }, async ({ ctx, params: { id } }) => {
   await getProfile(id);
   return jsonResponse({ blockers: await diagnoseSignIn(id) }, 200, ctx.requestId);
 });
