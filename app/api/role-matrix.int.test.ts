@@ -32,6 +32,7 @@ const PUBLIC = new Set([
   "POST /api/auth/password/reset",
   "GET /api/health",
   "GET /api/ping",
+  "GET /api/openapi.json",
   "GET /api/bench/event-loop",
   "GET /api/test/outbox",
   "POST /api/test/role",
