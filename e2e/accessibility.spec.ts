@@ -113,3 +113,25 @@ test("the 403 and 404 pages", async ({ signedInPage: page }) => {
   await page.goto("/no-such-page");
   await expectAccessible(page, "404");
 });
+
+test("the API reference at /docs/api, usable by keyboard and under the CSP", async ({ page }) => {
+  // A long page: axe takes a while on it at two widths.
+  test.setTimeout(120_000);
+  const missing = watchMissingFiles(page);
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  const res = await page.goto("/docs/api");
+  expect(res?.headers()["content-security-policy"]).toContain("'nonce-");
+  await expect(page.getByRole("heading", { level: 1, name: "Latchkey JSON API" })).toBeVisible();
+  await expectAccessible(page, "/docs/api");
+  // Every operation is reachable from the endpoint list by keyboard: Tab to a link, Enter, and the operation is in view.
+  const link = page.getByRole("navigation", { name: "Endpoints" }).getByRole("link", { name: "POST /api/auth/login" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#postAuthLogin$/);
+  await expect(page.getByRole("heading", { level: 3, name: "POST /api/auth/login" })).toBeInViewport();
+  expect(violations).toEqual([]);
+  expect(missing).toEqual([]);
+});

@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import pkg from "@/package.json";
+import type { Health } from "@/lib/openapi/schemas";
 
 const startedAt = Date.now();
 
-export async function checkHealth() {
+export async function checkHealth(): Promise<Health> {
   const t0 = performance.now();
   let database: { status: "ok" | "down"; latency_ms: number };
   try {

@@ -35,6 +35,7 @@ const PUBLIC = new Set([
   "POST /api/auth/passkeys/login",
   "GET /api/health",
   "GET /api/ping",
+  "GET /api/openapi.json",
   "GET /api/bench/event-loop",
   "GET /api/test/outbox",
   "POST /api/test/role",

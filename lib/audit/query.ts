@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { pageInfo, pageWindow } from "@/lib/http/pagination";
 import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
+import type { AuditEventJson, AuditPage } from "@/lib/openapi/schemas";
 
 const isoDate = (field: string) =>
   z
@@ -26,7 +27,7 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** `user` matches events about the user (target) or by them (actor). */
-export async function queryAudit(q: AuditQuery) {
+export async function queryAudit(q: AuditQuery): Promise<AuditPage> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (q.type) and.push({ type: q.type });
   if (q.user) and.push({ OR: [{ targetUserId: q.user }, { actorId: q.user }] });
@@ -51,7 +52,7 @@ export async function queryAudit(q: AuditQuery) {
 }
 
 /** An audit event as the JSON API shows it (GET /api/audit, GET /api/requests/{id}). */
-export function auditEventJson(e: AuditEvent) {
+export function auditEventJson(e: AuditEvent): AuditEventJson {
   return {
     id: e.id,
     type: e.type,

@@ -60,7 +60,7 @@ export function can(subject: Subject, permission: Permission): boolean {
 }
 
 export const mfaRequired = () =>
-  new ApiError("mfa_required", "Staff powers need a sign-in with a second factor: set one up in Settings → Security, then sign in again", { setup: "/settings/security" });
+  new ApiError("mfa_required", "Staff powers need a sign-in with a second factor: set one up in Settings → Security, then sign in again");
 
 /** 403 forbidden unless the subject holds the permission; 403 mfa_required when only the second factor is missing. */
 export function assertCan(subject: Subject, permission: Permission): void {

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RequestContext } from "@/lib/http/request-context";
 import { generateToken, hashToken } from "./tokens";
+import type { SessionJson, SignedInJson, UserJson } from "@/lib/openapi/schemas";
 
 // Sessions, the one module that reads, creates, rotates and deletes them. The token lives
 // only in the cookie / bearer header; rows hold SHA-256(token). Idle timeout slides (written
@@ -27,11 +28,11 @@ export interface SignedIn {
   expires: Date;
 }
 
-export function userJson(user: SafeUser) {
+export function userJson(user: SafeUser): UserJson {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-export function signedInJson(s: SignedIn) {
+export function signedInJson(s: SignedIn): SignedInJson {
   return { token: s.token, expires_at: s.expires.toISOString(), user: userJson(s.user) };
 }
 
@@ -166,7 +167,7 @@ export async function listSessions(userId: string, now = new Date()) {
 export type SessionListing = Awaited<ReturnType<typeof listSessions>>[number];
 
 /** A session as the JSON API shows it: never the token, which only the client holds. */
-export function sessionJson(s: SessionListing) {
+export function sessionJson(s: SessionListing): SessionJson {
   return {
     id: s.id,
     created_at: s.createdAt.toISOString(),

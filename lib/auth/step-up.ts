@@ -15,7 +15,7 @@ import { markAuthenticated, type ResolvedSession } from "./sessions";
 // within REAUTH_MAX_AGE_S. Routes and actions declare it (`recentAuth: true`).
 
 export const reauthenticationRequired = () =>
-  new ApiError("reauthentication_required", "Confirm it's you: enter your password or an authenticator code again", { reauthenticate: "/api/auth/reauthenticate" });
+  new ApiError("reauthentication_required", "Confirm it's you: enter your password or an authenticator code again (POST /api/auth/reauthenticate)");
 
 export function isRecentlyAuthenticated(session: ResolvedSession, now = Date.now()): boolean {
   return now - session.authenticatedAt.getTime() <= env.REAUTH_MAX_AGE_S * 1000;

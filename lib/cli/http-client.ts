@@ -1,3 +1,5 @@
+import type { ApiErrorBody as ApiError } from "@/lib/openapi/schemas";
+
 // The CLI's client for a running instance: plain fetch and nothing that opens the database,
 // because the server holds the embedded database and a second process cannot open it.
 
@@ -13,15 +15,11 @@ export interface Instance {
   token?: string;
 }
 
-/** The API's error body (SPEC 5): `{ error, message, request_id, … }`. */
-export interface ApiErrorBody {
-  error?: string;
-  message?: string;
-  request_id?: string;
-  retry_after?: number;
-  /** validation_error: the offending fields and what is wrong with each. */
-  fields?: Record<string, string>;
-}
+/**
+ * The API's error body (SPEC 5, lib/openapi/schemas.ts errorBodySchema), every field optional
+ * here: the answer may come from something that is not Latchkey (a proxy, a wrong --url).
+ */
+export type ApiErrorBody = Partial<ApiError>;
 
 export const NOT_SIGNED_IN = "not signed in: set LATCHKEY_TOKEN to a support or admin token";
 export const NOT_STAFF = "this token's user is not support or admin";

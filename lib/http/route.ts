@@ -10,7 +10,7 @@ import { recordRequest } from "@/lib/observability/request-log";
 import { assertSameOrigin } from "@/lib/security/csrf";
 import { limitByIp } from "@/lib/security/rate-limit";
 import { readJson, readQuery } from "./body";
-import { errorResponse } from "./errors";
+import { errorResponse, type ErrorCode } from "./errors";
 import { REQUEST_ID_HEADER, contextFromHeaders, type RequestContext } from "./request-context";
 
 type Params = Record<string, string>;
@@ -23,8 +23,29 @@ type Params = Record<string, string>;
  */
 export type Access = "public" | Permission | { permission: Permission; orSelf?: string; orMetricsToken?: true };
 
+/**
+ * One declared answer: the zod schema of its JSON body (the serializer's, from
+ * lib/openapi/schemas.ts), `null` for no body (204), or another content type.
+ */
+export type ResponseSpec = z.ZodType | null | { contentType: string; description: string };
+
 export interface RouteSpec {
   access: Access;
+  /** One line for the API description (GET /api/openapi.json, /docs/api). */
+  summary?: string;
+  /** The answers other than errors, by status: `{ 200: profileSchema }`. Required for the OpenAPI document (a test fails without it). */
+  responses?: Partial<Record<number, ResponseSpec>>;
+  /**
+   * Error codes the handler or its lib function can answer with. The wrapper's own follow
+   * from the rest of the spec and are not listed: 429 and 500 always, 403 csrf_rejected for
+   * writes, 401 (and 403 when some role lacks the permission) unless public, 400/413/415
+   * with a body, 400 with a query.
+   */
+  errors?: readonly ErrorCode[];
+  /** Codes this route answers with another status than lib/http/errors.ts gives them (SPEC 10: a wrong code while enrolling is 400). */
+  statusOf?: Partial<Record<ErrorCode, 400>>;
+  /** A JSON body the handler reads itself because only some callers send it (documented as optional). */
+  optionalBody?: z.ZodType;
   /** The JSON body, parsed before the handler runs (400 naming the field when invalid). */
   body?: z.ZodType;
   /** The query string, parsed the same way. */

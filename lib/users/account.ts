@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError, notFound, validationError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
+import type { UserProfile } from "@/lib/openapi/schemas";
 
 export const PROFILE_SELECT = {
   id: true,
@@ -30,7 +31,7 @@ export async function getProfile(userId: string) {
   return user;
 }
 
-export function profileJson(u: Awaited<ReturnType<typeof getProfile>>) {
+export function profileJson(u: Awaited<ReturnType<typeof getProfile>>): UserProfile {
   return {
     id: u.id,
     email: u.email,

@@ -5,15 +5,10 @@ import { env } from "@/lib/env";
 import { undeliveredAccountMail } from "@/lib/mail/admin";
 import { lockRemainingSeconds } from "@/lib/security/lockout";
 import { emailLimitState } from "@/lib/security/rate-limit";
+import type { Blocker } from "@/lib/openapi/schemas";
 
-export interface Blocker {
-  kind: "deactivated" | "locked" | "rate_limited" | "no_password" | "wrong_codes" | "no_recovery_codes" | "mail_undelivered" | "none";
-  /** What blocks sign-in right now, in words a support person can read out. */
-  summary: string;
-  remedy: string;
-  /** Which console action fixes it, if any. */
-  action: "reactivate" | "unlock" | "send_reset" | "reset_factors" | null;
-}
+/** One reason sign-in fails now: its shape is the API's (lib/openapi/schemas.ts blockerSchema). */
+export type { Blocker };
 
 const time = (d: Date) => d.toISOString().slice(11, 16) + " UTC";
 const day = (d: Date) => d.toISOString().slice(0, 10);
