@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { DataTable, Td, Th } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
 import { listUndeliveredMail } from "@/lib/mail/admin";
 import { mailQueueStats } from "@/lib/mail/stats";
 import { MailActionsProvider, MailRowActions } from "./mail-actions";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Mail" };
 
 const SHOWN = 100;
 const words = (s: string) => s.replace(/_/g, " ");
+const duration = (s: number) => (s >= 3600 ? `${+(s / 3600).toFixed(1)} h` : s >= 60 ? `${+(s / 60).toFixed(1)} min` : `${s} s`);
 
 /** Undelivered mail: envelope and delivery state only, never the body or its link. */
 export default async function AdminMailPage() {
@@ -23,8 +25,8 @@ export default async function AdminMailPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">Mail</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Mail not delivered yet: queued mail is retried with backoff (about 1 min, 5 min, 30 min, 2 h, 6 h); dead mail gave up after its last
-          try. Retry sends it now with a fresh schedule; Drop cancels it.
+          Mail not delivered yet: queued mail is retried with backoff (after {env.MAIL_RETRY_SCHEDULE_S.map(duration).join(", ")}); dead mail
+          gave up after its last try. Retry sends it now with a fresh schedule; Drop cancels it.
         </p>
         <p className="mt-2 text-sm text-slate-700" data-testid="mail-stats">
           {stats.depth} queued, {stats.dead} dead
