@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
 
 // The one place that reads process.env. Validated once; a bad value stops the process with
 // a message naming the variable.
@@ -66,7 +67,7 @@ const schema = z.object({
     .string()
     .default("admin,support")
     .transform((v) => v.split(",").map((r) => r.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(["user", "support", "admin"], { error: "must list roles among user, support, admin" }))),
+    .pipe(z.array(z.enum(Role, { error: "must list roles among user, support, admin" }))),
   /** How recent an authentication the sensitive actions need. */
   REAUTH_MAX_AGE_S: int(600, 30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

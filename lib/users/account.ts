@@ -4,7 +4,7 @@ import { hashEmail, recordAudit } from "@/lib/audit/audit";
 import { verifyPassword } from "@/lib/auth/password-hashing";
 import { factorSummary } from "@/lib/mfa/factors";
 import { prisma } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/lib/generated/prisma/enums";
 import { ApiError, notFound, validationError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { UserProfile } from "@/lib/openapi/schemas";
@@ -73,8 +73,8 @@ async function withAdminGuard<T>(userId: string, change: (tx: Tx) => Promise<T>)
   return prisma().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK})`;
     const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true, isActive: true } });
-    if (target?.role === "admin" && target.isActive) {
-      const admins = await tx.user.count({ where: { role: "admin", isActive: true } });
+    if (target?.role === Role.admin && target.isActive) {
+      const admins = await tx.user.count({ where: { role: Role.admin, isActive: true } });
       if (admins <= 1) throw new ApiError("last_admin", "This is the only active administrator; promote another one first");
     }
     return change(tx);
