@@ -5,8 +5,8 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { metrics, type LoginResult } from "@/lib/observability/metrics";
-import { accountLocked, clearFailedSignIns, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
-import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
+import { limitByIp } from "@/lib/security/rate-limit";
+import { reservePasswordAttempt } from "@/lib/security/sign-in-guard";
 import type { LoginInput } from "@/lib/validation/auth";
 import { hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from "./password-hashing";
 import { createSession, type SignedIn } from "./sessions";
@@ -23,7 +23,7 @@ const LOGIN_RESULTS: Record<string, LoginResult> = {
 
 /**
  * The sign-in decision: the server action, the JSON route and the tests all call this.
- * Order: rate limits (per IP, per email) -> lockout -> password. Unknown email, wrong
+ * Order: per-IP limit -> lockout and per-email failure budgets -> password. Unknown email, wrong
  * password and deactivated account look the same to the caller (same error, and a bcrypt
  * compare in every case); the audit trail keeps the reason.
  */
@@ -39,42 +39,35 @@ export async function signInWithPassword(input: LoginInput, ctx: RequestContext)
 }
 
 async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<SignedIn> {
-  // The limits are counted in order (a request refused per IP does not use up the email's
-  // budget); reading the lock and the user does not depend on them, so those queries run
-  // alongside. A refusal by a limit still wins: Promise.all rejects with it.
-  const limits = async () => {
-    await limitByIp("loginIp", ctx);
-    await limitByEmail("loginEmail", input.email, ctx);
-  };
-  const [, lockedFor, user] = await Promise.all([
-    limits(),
-    lockRemainingSeconds(input.email),
+  // The per-IP limit, then the lock, the per-email failure budgets and a reserved point of
+  // the failure streak (lib/security/sign-in-guard.ts); reading the user does not depend on
+  // them, so it runs alongside. A refusal wins: Promise.all rejects with it.
+  const [attempt, user] = await Promise.all([
+    limitByIp("loginIp", ctx).then(() => reservePasswordAttempt(input.email, ctx, { type: "login" })),
     prisma().user.findUnique({
       where: { email: input.email },
-      select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, passwordHash: true, failedLoginCount: true },
+      select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, passwordHash: true },
     }),
   ]);
 
-  if (lockedFor > 0) {
-    await recordAudit({ type: "login", outcome: "failure", ctx, email: input.email, metadata: { reason: "locked" } });
-    throw accountLocked(lockedFor);
+  let valid: boolean;
+  try {
+    valid = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
+  } catch (err) {
+    await attempt.abandoned(); // no compare ran (busy): nothing to count
+    throw err;
   }
-
-  const valid = user?.passwordHash
-    ? await verifyPassword(input.password, user.passwordHash)
-    : await verifyAgainstDummy(input.password);
 
   if (!user || !valid || !user.isActive) {
     const reason = !user ? "unknown_email" : !user.passwordHash ? "no_password" : !valid ? "wrong_password" : "deactivated";
     // In this order: the failure is in the audit trail before the lockout it may cause.
     await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user?.id, email: input.email, metadata: { reason } });
-    await recordFailedSignIn(input.email, user?.id ?? null, ctx);
+    await attempt.failed(user?.id ?? null);
     throw invalidCredentials();
   }
 
   const rehash = hashCost(user.passwordHash!) !== env.BCRYPT_COST ? await hashPassword(input.password) : undefined;
-  // Independent writes, in parallel. The User row mirrors the failure streak, so a clean
-  // sign-in skips the store round trip that forgets it.
+  // Independent writes, in parallel; the streak (with the point this attempt reserved) is forgotten.
   const [session] = await Promise.all([
     createSession(user.id, ctx),
     prisma().user.update({
@@ -82,7 +75,7 @@ async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<Sig
       data: { lastLoginAt: new Date(), failedLoginCount: 0, ...(rehash ? { passwordHash: rehash } : {}) },
       select: { id: true },
     }),
-    user.failedLoginCount > 0 ? clearFailedSignIns(input.email) : undefined,
+    attempt.succeeded(),
   ]);
   await recordAudit({
     type: "login",

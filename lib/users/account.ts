@@ -1,10 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashEmail, recordAudit } from "@/lib/audit/audit";
-import { verifyPassword } from "@/lib/auth/password-hashing";
+import { verifyCurrentPassword } from "@/lib/auth/reauthenticate";
+import type { ResolvedSession } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError, notFound, validationError } from "@/lib/http/errors";
+import { ApiError, notFound } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 
 export const PROFILE_SELECT = {
@@ -137,13 +138,10 @@ async function collectUserData(userId: string) {
   };
 }
 
-/** The user deletes their own account; their password proves it is them. */
-export async function deleteOwnAccount(userId: string, password: string, ctx: RequestContext) {
-  const user = await prisma().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user) throw notFound("User");
-  const ok = user.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-  if (!ok) throw validationError({ password: "Password is incorrect" });
-  await eraseUser(userId, userId, ctx);
+/** The user deletes their own account; their password proves it is them (limited like sign-in). */
+export async function deleteOwnAccount(session: ResolvedSession, password: string, ctx: RequestContext) {
+  await verifyCurrentPassword(session, password, ctx, { field: "password", auditType: "user_deleted" });
+  await eraseUser(session.user.id, session.user.id, ctx);
 }
 
 /** An administrator deletes someone else's account. */

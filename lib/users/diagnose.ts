@@ -3,7 +3,7 @@ import { hashEmail } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { lockRemainingSeconds } from "@/lib/security/lockout";
-import { emailLimitState } from "@/lib/security/rate-limit";
+import { signInLimitState } from "@/lib/security/sign-in-guard";
 
 export interface Blocker {
   kind: "deactivated" | "locked" | "rate_limited" | "no_password" | "none";
@@ -54,11 +54,11 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
     });
   }
 
-  const emailLimit = await emailLimitState("loginEmail", user.email);
+  const emailLimit = await signInLimitState(user.email);
   if (emailLimit.exceeded) {
     blockers.push({
       kind: "rate_limited",
-      summary: `Sign-ins for this email are rate-limited for another ${emailLimit.retryAfterS} s (more than ${emailLimit.points} attempts in ${emailLimit.duration / 60} min).`,
+      summary: `Sign-ins for this email are rate-limited for another ${emailLimit.retryAfterS} s (${emailLimit.points} failed attempts from all networks in ${emailLimit.duration / 60} min).`,
       remedy: "Unlock clears the limit; ask the user to wait otherwise.",
       action: "unlock",
     });

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { ApiError, notFound } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { clearLockout } from "@/lib/security/lockout";
-import { resetEmailLimit } from "@/lib/security/rate-limit";
+import { clearSignInLimits } from "@/lib/security/sign-in-guard";
 
 // What support staff do for a user, with the rules that hold on every channel (console,
 // JSON API, CLI). The caller has checked the permission; every action is audited with the
@@ -23,7 +23,7 @@ async function targetUser(userId: string) {
 export async function unlockUser(userId: string, actorId: string, ctx: RequestContext) {
   const { email } = await targetUser(userId);
   await clearLockout(email);
-  await resetEmailLimit("loginEmail", email);
+  await clearSignInLimits(email);
   await recordAudit({ type: "unlock", outcome: "success", ctx, actorId, targetUserId: userId });
 }
 

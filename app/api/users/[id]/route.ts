@@ -25,7 +25,7 @@ export const PATCH = route({ access: { permission: "users:update", orSelf: "id" 
 /** An administrator deletes someone else; a user deletes their own account with their password. */
 export const DELETE = route({ access: { permission: "users:delete", orSelf: "id" }, params: ["id"] }, async ({ req, ctx, auth: { session }, params: { id } }) => {
   const self = session.user.id === id;
-  if (self) await deleteOwnAccount(id, (await readJson(req, deleteAccountSchema)).password, ctx);
+  if (self) await deleteOwnAccount(session, (await readJson(req, deleteAccountSchema)).password, ctx);
   else await deleteUserAsStaff(id, session.user.id, ctx);
   const res = new NextResponse(null, { status: 204 });
   if (self) clearSessionCookie(res.cookies);
