@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { hashEmail, recordAudit } from "@/lib/audit/audit";
+import { emailHashes, recordAudit } from "@/lib/audit/audit";
 import { verifyCurrentPassword } from "@/lib/auth/reauthenticate";
 import type { ResolvedSession } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
@@ -119,7 +119,7 @@ async function collectUserData(userId: string) {
     prisma().session.findMany({ where: { userId }, select: { id: true, createdAt: true, lastSeenAt: true, expires: true, ipAddress: true, userAgent: true } }),
     prisma().account.findMany({ where: { userId }, select: { provider: true, type: true } }),
     prisma().auditEvent.findMany({
-      where: { OR: [{ targetUserId: userId }, { actorId: userId }, { emailHash: hashEmail(user.email) }] },
+      where: { OR: [{ targetUserId: userId }, { actorId: userId }, { emailHash: { in: emailHashes(user.email) } }] },
       orderBy: { createdAt: "asc" },
       select: { id: true, type: true, outcome: true, actorId: true, targetUserId: true, ip: true, userAgent: true, requestId: true, metadata: true, createdAt: true },
     }),
@@ -161,10 +161,10 @@ async function eraseUser(userId: string, actorId: string, ctx: RequestContext) {
   await withAdminGuard(userId, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw notFound("User");
-    const emailHash = hashEmail(user.email);
+    const hashes = emailHashes(user.email);
     await tx.auditEvent.updateMany({ where: { targetUserId: userId }, data: { targetUserId: pseudonym } });
     await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorId: pseudonym } });
-    await tx.auditEvent.updateMany({ where: { emailHash }, data: { emailHash: null } });
+    await tx.auditEvent.updateMany({ where: { emailHash: { in: hashes } }, data: { emailHash: null } });
     await tx.passwordResetToken.deleteMany({ where: { userId } });
     await tx.mailMessage.deleteMany({ where: { to: user.email } });
     await tx.user.delete({ where: { id: userId } });

@@ -1,5 +1,5 @@
 import "server-only";
-import { hashEmail } from "@/lib/audit/audit";
+import { emailHashes } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { lockRemainingSeconds } from "@/lib/security/lockout";
@@ -42,7 +42,7 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
   if (lockedFor > 0) {
     const since = new Date(now - (env.LOCKOUT_DURATION_S + env.LOCKOUT_WINDOW_S) * 1000);
     const failures = await prisma().auditEvent.findMany({
-      where: { type: "login", outcome: "failure", emailHash: hashEmail(user.email), createdAt: { gte: since }, NOT: { metadata: { equals: { reason: "locked" } } } },
+      where: { type: "login", outcome: "failure", emailHash: { in: emailHashes(user.email) }, createdAt: { gte: since }, NOT: { metadata: { equals: { reason: "locked" } } } },
       select: { ip: true },
     });
     const ips = new Set(failures.map((f) => f.ip)).size;
@@ -70,7 +70,7 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
 
   if (blockers.length === 0) {
     const last = await prisma().auditEvent.findFirst({
-      where: { type: "login", outcome: "failure", OR: [{ targetUserId: userId }, { emailHash: hashEmail(user.email) }] },
+      where: { type: "login", outcome: "failure", OR: [{ targetUserId: userId }, { emailHash: { in: emailHashes(user.email) } }] },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true, metadata: true },
     });
