@@ -33,7 +33,7 @@ describe("re-verification with the current password", () => {
     for (let i = 0; i < 4; i++) {
       const r = await changeVia(user.token, WRONG);
       expect(r.status).toBe(400);
-      expect(r.json.fields).toEqual({ current_password: "Password is incorrect" });
+      expect(r.json.fields).toEqual({ current_password: "Current password is incorrect" });
     }
     const fifth = await changeVia(user.token, WRONG);
     expect(fifth.status).toBe(401);

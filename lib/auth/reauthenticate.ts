@@ -62,5 +62,5 @@ export async function verifyCurrentPassword(session: ResolvedSession, password: 
     await recordAudit({ type: "session_revoked", outcome: "success", ctx, actorId: userId, targetUserId: userId, metadata: { sessionId: session.id, reason: "reauthentication_failures", failures } });
     throw signedOutAfterFailures();
   }
-  throw validationError({ [opts.field]: "Password is incorrect" });
+  throw validationError({ [opts.field]: opts.field === "current_password" ? "Current password is incorrect" : "Password is incorrect" });
 }
