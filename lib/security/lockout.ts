@@ -48,7 +48,6 @@ export async function returnFailurePoint(email: string): Promise<void> {
  */
 export async function recordFailedSignIn(email: string, userId: string | null, position: number, ctx: RequestContext): Promise<void> {
   const key = hashEmail(email);
-  const res = { consumedPoints: position };
   const lockedNow = position === env.LOCKOUT_THRESHOLD;
   let lockedUntil: Date | undefined;
   if (lockedNow) {
@@ -61,12 +60,12 @@ export async function recordFailedSignIn(email: string, userId: string | null, p
       ctx,
       targetUserId: userId,
       email,
-      metadata: { failures: res.consumedPoints, lock_s: env.LOCKOUT_DURATION_S },
+      metadata: { failures: position, lock_s: env.LOCKOUT_DURATION_S },
     });
   }
   if (userId) {
     // Concurrent failures finish in any order: keep the highest count of this streak.
-    const n = res.consumedPoints;
+    const n = position;
     await prisma().$executeRaw`
       UPDATE "User" SET "failedLoginCount" = CASE WHEN ${n}::int = 1 THEN 1 ELSE GREATEST("failedLoginCount", ${n}::int) END,
                         "lockedUntil" = COALESCE(to_timestamp(${lockedUntil?.getTime() ?? null}::float8 / 1000) AT TIME ZONE 'UTC', "lockedUntil")

@@ -29,7 +29,8 @@ describe("proxy.ts on server actions", () => {
   const action = (headers: Record<string, string>) => proxy(new NextRequest("http://localhost:3000/settings", { method: "POST", headers: { "next-action": "00".repeat(21), ...headers }, body: "[]" }));
 
   it("refuses a cross-site action, and one with a session cookie and no Origin, with 403 and our JSON body", async () => {
-    for (const headers of [{ "sec-fetch-site": "cross-site" }, { cookie: "authjs.session-token=abc" }, { origin: "https://evil.example" }]) {
+    const refused: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { cookie: "authjs.session-token=abc" }, { origin: "https://evil.example" }];
+    for (const headers of refused) {
       const res = await action(headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(await res.json()).toMatchObject({ error: "csrf_rejected", request_id: res.headers.get("x-request-id") });
