@@ -22,7 +22,7 @@ export const onRequestError: Instrumentation.onRequestError = async (err, reques
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log } = await import("@/lib/log");
   const error = err instanceof Error ? err : new Error(String(err));
-  const header = request.headers["x-request-id"];
+  const header = request.headers["x-latchkey-request-id"];
   log.error(
     {
       request_id: Array.isArray(header) ? header[0] : (header ?? null),

@@ -5,10 +5,15 @@ import { pageInfo, pageWindow } from "@/lib/http/pagination";
 import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditEventJson, AuditPage } from "@/lib/openapi/schemas";
 
+// Years 1..9999 only: JavaScript parses "-200000-01-01T00:00:00Z" or "+275760-…" happily,
+// but the database driver cannot send such a date (it was a 500).
 const isoDate = (field: string) =>
   z
     .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), `${field} must be an ISO date or date-time`)
+    .refine((v) => {
+      const year = new Date(Date.parse(v)).getUTCFullYear();
+      return year >= 1 && year <= 9999;
+    }, `${field} must be an ISO date or date-time between the years 1 and 9999`)
     .transform((v) => new Date(v))
     .optional();
 

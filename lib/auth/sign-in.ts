@@ -5,8 +5,8 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { metrics, type LoginResult } from "@/lib/observability/metrics";
-import { accountLocked, clearFailedSignIns, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
-import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
+import { limitByIp } from "@/lib/security/rate-limit";
+import { reservePasswordAttempt, type PasswordAttempt } from "@/lib/security/sign-in-guard";
 import type { LoginInput } from "@/lib/validation/auth";
 import { hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from "./password-hashing";
 import { issueChallenge } from "@/lib/mfa/challenges";
@@ -41,11 +41,13 @@ const LOGIN_RESULTS: Record<string, LoginResult> = {
 
 /**
  * The sign-in decision: the server action, the JSON route and the tests all call this.
- * Order: rate limits (per IP, per email) -> lockout -> password -> second factor. Unknown
+ * Order: per-IP limit -> lockout and per-email failure budgets (a reserved point of the
+ * failure streak, lib/security/sign-in-guard.ts) -> password -> second factor. Unknown
  * email, wrong password and deactivated account look the same to the caller (same error,
  * and a bcrypt compare in every case); the audit trail keeps the reason. A right password
  * for an account with a second factor creates no session: it answers with the token of the
- * second step (lib/mfa/mfa-sign-in.ts).
+ * second step (lib/mfa/mfa-sign-in.ts), and its reserved point goes back (the streak stays
+ * until a whole sign-in succeeds).
  */
 export function signInWithPassword(input: LoginInput, ctx: RequestContext): Promise<SignedIn | SecondFactorRequired> {
   return countSignIn(() => decideSignIn(input, ctx));
@@ -64,36 +66,30 @@ export async function countSignIn<T extends SignedIn | SecondFactorRequired>(att
 }
 
 async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<SignedIn | SecondFactorRequired> {
-  // The limits are counted in order (a request refused per IP does not use up the email's
-  // budget); reading the lock and the user does not depend on them, so those queries run
-  // alongside. A refusal by a limit still wins: Promise.all rejects with it.
-  const limits = async () => {
-    await limitByIp("loginIp", ctx);
-    await limitByEmail("loginEmail", input.email, ctx);
-  };
-  const [, lockedFor, user] = await Promise.all([
-    limits(),
-    lockRemainingSeconds(input.email),
+  // The per-IP limit, then the lock, the per-email failure budgets and a reserved point of
+  // the failure streak (lib/security/sign-in-guard.ts); reading the user does not depend on
+  // them, so it runs alongside. A refusal wins: Promise.all rejects with it.
+  const [attempt, user] = await Promise.all([
+    limitByIp("loginIp", ctx).then(() => reservePasswordAttempt(input.email, ctx, { type: "login" })),
     prisma().user.findUnique({
       where: { email: input.email },
-      select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, passwordHash: true, failedLoginCount: true },
+      select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, passwordHash: true },
     }),
   ]);
 
-  if (lockedFor > 0) {
-    await recordAudit({ type: "login", outcome: "failure", ctx, email: input.email, metadata: { reason: "locked" } });
-    throw accountLocked(lockedFor);
+  let valid: boolean;
+  try {
+    valid = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
+  } catch (err) {
+    await attempt.abandoned(); // no compare ran (busy): nothing to count
+    throw err;
   }
-
-  const valid = user?.passwordHash
-    ? await verifyPassword(input.password, user.passwordHash)
-    : await verifyAgainstDummy(input.password);
 
   if (!user || !valid || !user.isActive) {
     const reason = !user ? "unknown_email" : !user.passwordHash ? "no_password" : !valid ? "wrong_password" : "deactivated";
     // In this order: the failure is in the audit trail before the lockout it may cause.
     await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user?.id, email: input.email, metadata: { reason } });
-    await recordFailedSignIn(input.email, user?.id ?? null, ctx);
+    await attempt.failed(user?.id ?? null);
     throw invalidCredentials();
   }
 
@@ -102,29 +98,30 @@ async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<Sig
 
   const methods = await secondFactorMethods(user.id);
   if (methods.length > 0) {
+    await attempt.abandoned();
     const { token, expires } = await issueChallenge("mfa", { userId: user.id });
     await recordAudit({ type: "login", outcome: "success", ctx, actorId: user.id, targetUserId: user.id, metadata: { stage: "password", second_factor: "asked", ...(rehash ? { rehashed: true } : {}) } });
     return { mfaRequired: true, mfaToken: token, expires, methods };
   }
   const { id, email, name, role, createdAt } = user;
-  return completeSignIn({ id, email, name, role, createdAt }, ctx, { level: 1, method: "password", hadFailures: user.failedLoginCount > 0, metadata: rehash ? { rehashed: true } : {} });
+  return completeSignIn({ id, email, name, role, createdAt }, ctx, { level: 1, method: "password", attempt, metadata: rehash ? { rehashed: true } : {} });
 }
 
 /**
  * The end of every successful sign-in (password, password + second factor, passkey): a new
- * session at its level, the failure streak forgotten, the audit event with the method.
+ * session at its level, the failure streak forgotten (with the point this attempt
+ * reserved), the audit event with the method.
  */
 export async function completeSignIn(
   user: SafeUser,
   ctx: RequestContext,
-  opts: { level: 1 | 2; method: "password" | SignInMethod; hadFailures: boolean; metadata?: Record<string, string | number | boolean> },
+  opts: { level: 1 | 2; method: "password" | SignInMethod; attempt: PasswordAttempt; metadata?: Record<string, string | number | boolean> },
 ): Promise<SignedIn> {
-  // Independent writes, in parallel. The User row mirrors the failure streak, so a clean
-  // sign-in skips the store round trip that forgets it.
+  // Independent writes, in parallel.
   const [session] = await Promise.all([
     createSession(user.id, ctx, { level: opts.level }),
     prisma().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), failedLoginCount: 0 }, select: { id: true } }),
-    opts.hadFailures ? clearFailedSignIns(user.email) : undefined,
+    opts.attempt.succeeded(),
   ]);
   await recordAudit({
     type: "login",

@@ -1,13 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
-import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { acceptTotpCode } from "@/lib/mfa/factors";
-import { recordFailedSignIn } from "@/lib/security/lockout";
 import { limitByIp } from "@/lib/security/rate-limit";
-import { verifyPassword } from "./password-hashing";
+import { reservePasswordAttempt } from "@/lib/security/sign-in-guard";
+import { verifyCurrentPassword } from "./reauthenticate";
 import { markAuthenticated, type ResolvedSession } from "./sessions";
 
 // Step-up (SPEC 10): adding or removing a factor, new recovery codes (and, with their own
@@ -28,26 +27,30 @@ export function assertRecentAuth(session: ResolvedSession): void {
 export type ReauthInput = { password: string; code?: undefined } | { code: string; password?: undefined };
 
 /**
- * Proves the user again on this session: their password, or a TOTP code (which also makes
- * the session level 2). Wrong answers count towards the sign-in lockout streak like wrong
- * passwords at sign-in.
+ * Proves the user again on this session: their password (lib/auth/reauthenticate.ts, the
+ * same check and limits as any re-verification) or a TOTP code, which also makes the session
+ * level 2. Wrong answers count like failed sign-ins (lockout streak, per-email budgets).
  */
 export async function reauthenticate(session: ResolvedSession, input: ReauthInput, ctx: RequestContext): Promise<void> {
   await limitByIp("mfaIp", ctx);
   const user = session.user;
-  let ok: boolean;
   if (input.password !== undefined) {
-    const row = await prisma().user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
-    ok = row?.passwordHash ? await verifyPassword(input.password, row.passwordHash) : false;
+    try {
+      await verifyCurrentPassword(session, input.password, ctx, { field: "password", auditType: "reauthenticated" });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "validation_error") throw new ApiError("invalid_credentials", "That password is not right");
+      throw err;
+    }
   } else {
-    ok = (await acceptTotpCode(user.id, input.code)) !== null;
+    const attempt = await reservePasswordAttempt(user.email, ctx, { type: "reauthenticated", actorId: user.id, targetUserId: user.id });
+    if ((await acceptTotpCode(user.id, input.code)) === null) {
+      await recordAudit({ type: "reauthenticated", outcome: "failure", ctx, actorId: user.id, targetUserId: user.id, email: user.email, metadata: { method: "totp", reason: "wrong_code" } });
+      await attempt.failed(user.id);
+      throw new ApiError("invalid_code", "That code is not right");
+    }
+    await attempt.succeeded();
   }
   const method = input.password !== undefined ? "password" : "totp";
-  if (!ok) {
-    await recordAudit({ type: "reauthenticated", outcome: "failure", ctx, actorId: user.id, targetUserId: user.id, email: user.email, metadata: { method, reason: method === "password" ? "wrong_password" : "wrong_code" } });
-    await recordFailedSignIn(user.email, user.id, ctx);
-    throw method === "password" ? new ApiError("invalid_credentials", "That password is not right") : new ApiError("invalid_code", "That code is not right");
-  }
   await markAuthenticated(session.id, method === "totp" ? 2 : undefined);
   await recordAudit({ type: "reauthenticated", outcome: "success", ctx, actorId: user.id, targetUserId: user.id, metadata: { method } });
 }

@@ -9,7 +9,8 @@ import { observeRequest, routePattern } from "@/lib/observability/metrics";
 import { recordRequest } from "@/lib/observability/request-log";
 import { assertSameOrigin } from "@/lib/security/csrf";
 import { limitByIp } from "@/lib/security/rate-limit";
-import { readJson, readQuery } from "./body";
+import { log } from "@/lib/log";
+import { assertPathParams, readJson, readQuery } from "./body";
 import { errorResponse, type ErrorCode } from "./errors";
 import { REQUEST_ID_HEADER, contextFromHeaders, type RequestContext } from "./request-context";
 
@@ -99,7 +100,10 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
     const ctx = contextFromHeaders(req.headers);
     const params = await segment.params;
     let res: Response;
+    // Ours is the reference; a client's own id is only logged beside it.
+    if (ctx.clientRequestId) log.info({ request_id: ctx.requestId, client_request_id: ctx.clientRequestId }, "client request id");
     try {
+      assertPathParams(params as Params);
       assertSameOrigin(req);
       await limitByIp("apiIp", ctx);
       const auth = await authorize(req, spec.access, params as Params);

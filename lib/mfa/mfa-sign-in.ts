@@ -8,8 +8,8 @@ import { ApiError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { sendMail } from "@/lib/mail/mail";
 import { factorNoticeMail } from "@/lib/mail/templates";
-import { accountLocked, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
 import { limitByIp } from "@/lib/security/rate-limit";
+import { reservePasswordAttempt } from "@/lib/security/sign-in-guard";
 import { claimChallenge, countWrongCode, findChallenge } from "./challenges";
 import { spendRecoveryCode, acceptTotpCode } from "./factors";
 
@@ -31,33 +31,33 @@ export async function mfaTokenUser(token: string, ctx: RequestContext) {
   if (!challenge?.userId) throw invalidMfaToken();
   const user = await prisma().user.findUnique({
     where: { id: challenge.userId },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, failedLoginCount: true },
+    select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true },
   });
   if (!user?.isActive) throw invalidMfaToken();
-  const lockedFor = await lockRemainingSeconds(user.email);
-  if (lockedFor > 0) {
-    await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user.id, email: user.email, metadata: { reason: "locked", stage: "second_factor" } });
-    throw accountLocked(lockedFor);
-  }
   return { challenge, user };
 }
 
 /** Completes a sign-in with a code: a level-2 session, or invalid_code / invalid_mfa_token / account_locked. */
 export async function signInWithSecondFactor(input: SecondFactorInput, ctx: RequestContext): Promise<SignedIn> {
   const { challenge, user } = await mfaTokenUser(input.mfa_token, ctx);
+  // The same lock, per-email failure budgets and reserved streak point as a password.
+  const attempt = await reservePasswordAttempt(user.email, ctx, { type: "login", targetUserId: user.id });
   const method = input.code !== undefined ? "totp" : "recovery_code";
   const remaining = method === "totp" ? ((await acceptTotpCode(user.id, input.code!)) === null ? null : -1) : await spendRecoveryCode(user.id, input.recovery_code!);
 
   if (remaining === null) {
     await countWrongCode(challenge.id);
     await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user.id, email: user.email, metadata: { reason: method === "totp" ? "wrong_code" : "wrong_recovery_code", stage: "second_factor" } });
-    await recordFailedSignIn(user.email, user.id, ctx);
+    await attempt.failed(user.id);
     throw invalidCode();
   }
-  if (!(await claimChallenge(challenge.id))) throw invalidMfaToken();
+  if (!(await claimChallenge(challenge.id))) {
+    await attempt.abandoned();
+    throw invalidMfaToken();
+  }
 
   const { id, email, name, role, createdAt } = user;
-  const signedIn = await completeSignIn({ id, email, name, role, createdAt }, ctx, { level: 2, method, hadFailures: user.failedLoginCount > 0 });
+  const signedIn = await completeSignIn({ id, email, name, role, createdAt }, ctx, { level: 2, method, attempt });
   if (method === "recovery_code") {
     await recordAudit({ type: "recovery_code_used", outcome: "success", ctx, actorId: user.id, targetUserId: user.id, metadata: { remaining } });
     runInBackground("recovery-code-notice", () => sendMail(factorNoticeMail(user.email, "recovery_code_used", { remaining })));

@@ -18,8 +18,8 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/mail";
 import { factorNoticeMail } from "@/lib/mail/templates";
-import { accountLocked, lockRemainingSeconds, recordFailedSignIn } from "@/lib/security/lockout";
 import { limitByIp } from "@/lib/security/rate-limit";
+import { reservePasswordAttempt } from "@/lib/security/sign-in-guard";
 import { claimChallenge, findChallenge, issueChallenge } from "./challenges";
 import { levelDownWithoutFactors } from "./enrolment";
 import { mfaTokenUser } from "./mfa-sign-in";
@@ -132,18 +132,15 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON, ct
 
   const passkey = await prisma().passkey.findUnique({ where: { credentialId: String(response.id) } });
   const user = passkey
-    ? await prisma().user.findUnique({ where: { id: passkey.userId }, select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true, failedLoginCount: true } })
+    ? await prisma().user.findUnique({ where: { id: passkey.userId }, select: { id: true, email: true, name: true, role: true, createdAt: true, isActive: true } })
     : null;
   const wrongUser = (challenge.userId && challenge.userId !== passkey?.userId) || (mfa && mfa.user.id !== passkey?.userId);
   if (!passkey || !user || !user.isActive || wrongUser) {
     await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user?.id, email: user?.email, metadata: { reason: !passkey ? "unknown_passkey" : !user?.isActive ? "deactivated" : "wrong_user", method: "passkey" } });
     throw invalidCredentials();
   }
-  const lockedFor = await lockRemainingSeconds(user.email);
-  if (lockedFor > 0) {
-    await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user.id, email: user.email, metadata: { reason: "locked", method: "passkey" } });
-    throw accountLocked(lockedFor);
-  }
+  // The same lock, per-email failure budgets and reserved streak point as a password.
+  const attempt = await reservePasswordAttempt(user.email, ctx, { type: "login", targetUserId: user.id });
 
   let verification;
   try {
@@ -161,12 +158,15 @@ export async function signInWithPasskey(response: AuthenticationResponseJSON, ct
   }
   if (!verification?.verified) {
     await recordAudit({ type: "login", outcome: "failure", ctx, targetUserId: user.id, email: user.email, metadata: { reason: "passkey_not_verified", method: "passkey" } });
-    await recordFailedSignIn(user.email, user.id, ctx);
+    await attempt.failed(user.id);
     throw invalidCredentials();
   }
-  if (mfa && !(await claimChallenge(mfa.challenge.id))) throw new ApiError("invalid_mfa_token", "This sign-in has expired or was already used; sign in again with your password");
+  if (mfa && !(await claimChallenge(mfa.challenge.id))) {
+    await attempt.abandoned();
+    throw new ApiError("invalid_mfa_token", "This sign-in has expired or was already used; sign in again with your password");
+  }
   const info = verification.authenticationInfo;
   await prisma().passkey.update({ where: { id: passkey.id }, data: { counter: BigInt(info.newCounter), backedUp: info.credentialBackedUp, lastUsedAt: new Date() }, select: { id: true } });
   const { id, email, name, role, createdAt } = user;
-  return completeSignIn({ id, email, name, role, createdAt }, ctx, { level: 2, method: "passkey", hadFailures: user.failedLoginCount > 0, metadata: { passkeyId: passkey.id } });
+  return completeSignIn({ id, email, name, role, createdAt }, ctx, { level: 2, method: "passkey", attempt, metadata: { passkeyId: passkey.id } });
 }

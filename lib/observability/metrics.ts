@@ -94,8 +94,17 @@ export function routePattern(pathname: string, params: Record<string, string | s
   }
   return pathname
     .split("/")
-    .map((segment) => names.get(decodeURIComponent(segment)) ?? segment)
+    .map((segment) => names.get(decodeSegment(segment)) ?? segment)
     .join("/");
+}
+
+/** A path segment decoded; as it is when it is not valid percent-encoding (proxy.ts refuses those, but this runs on every answer). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function observeRequest(method: string, route: string, status: number, seconds: number): void {

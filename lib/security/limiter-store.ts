@@ -5,7 +5,7 @@ import {
   RateLimiterRedis,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { rawClient } from "@/lib/db/client";
+import { prisma, rawClient } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 // Counters for rate limits and lockouts live where every instance sees them: the app's
@@ -49,4 +49,19 @@ export async function closeLimiterStore(): Promise<void> {
   const r = globalForLimiters.latchkeyRedis;
   globalForLimiters.latchkeyRedis = undefined;
   if (r) await r.quit();
+}
+
+/**
+ * Deletes every counter of limiter `name` whose key starts with `prefix` (all the networks'
+ * counters of one email, say), in the database or in Redis.
+ */
+export async function deleteCountersWithPrefix(name: string, prefix: string): Promise<void> {
+  if (env.REDIS_URL) {
+    const pattern = `latchkey:${name}:${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`;
+    for await (const keys of redis().scanStream({ match: pattern, count: 100 }) as AsyncIterable<string[]>) {
+      if (keys.length) await redis().del(...keys);
+    }
+    return;
+  }
+  await prisma().rateLimit.deleteMany({ where: { key: { startsWith: `${name}:${prefix}` } } });
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { hashEmail, recordAudit } from "@/lib/audit/audit";
-import { verifyPassword } from "@/lib/auth/password-hashing";
+import { emailHashes, recordAudit } from "@/lib/audit/audit";
+import { verifyCurrentPassword } from "@/lib/auth/reauthenticate";
+import type { ResolvedSession } from "@/lib/auth/sessions";
 import { factorSummary } from "@/lib/mfa/factors";
 import { prisma } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
-import { ApiError, notFound, validationError } from "@/lib/http/errors";
+import { ApiError, notFound } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { UserProfile } from "@/lib/openapi/schemas";
 
@@ -120,7 +121,7 @@ async function collectUserData(userId: string) {
     prisma().session.findMany({ where: { userId }, select: { id: true, createdAt: true, lastSeenAt: true, expires: true, ipAddress: true, userAgent: true } }),
     prisma().account.findMany({ where: { userId }, select: { provider: true, type: true } }),
     prisma().auditEvent.findMany({
-      where: { OR: [{ targetUserId: userId }, { actorId: userId }, { emailHash: hashEmail(user.email) }] },
+      where: { OR: [{ targetUserId: userId }, { actorId: userId }, { emailHash: { in: emailHashes(user.email) } }] },
       orderBy: { createdAt: "asc" },
       select: { id: true, type: true, outcome: true, actorId: true, targetUserId: true, ip: true, userAgent: true, requestId: true, metadata: true, createdAt: true },
     }),
@@ -140,13 +141,10 @@ async function collectUserData(userId: string) {
   };
 }
 
-/** The user deletes their own account; their password proves it is them. */
-export async function deleteOwnAccount(userId: string, password: string, ctx: RequestContext) {
-  const user = await prisma().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user) throw notFound("User");
-  const ok = user.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-  if (!ok) throw validationError({ password: "Password is incorrect" });
-  await eraseUser(userId, userId, ctx);
+/** The user deletes their own account; their password proves it is them (limited like sign-in). */
+export async function deleteOwnAccount(session: ResolvedSession, password: string, ctx: RequestContext) {
+  await verifyCurrentPassword(session, password, ctx, { field: "password", auditType: "user_deleted" });
+  await eraseUser(session.user.id, session.user.id, ctx);
 }
 
 /** An administrator deletes someone else's account. */
@@ -166,10 +164,10 @@ async function eraseUser(userId: string, actorId: string, ctx: RequestContext) {
   await withAdminGuard(userId, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw notFound("User");
-    const emailHash = hashEmail(user.email);
+    const hashes = emailHashes(user.email);
     await tx.auditEvent.updateMany({ where: { targetUserId: userId }, data: { targetUserId: pseudonym } });
     await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorId: pseudonym } });
-    await tx.auditEvent.updateMany({ where: { emailHash }, data: { emailHash: null } });
+    await tx.auditEvent.updateMany({ where: { emailHash: { in: hashes } }, data: { emailHash: null } });
     await tx.passwordResetToken.deleteMany({ where: { userId } });
     await tx.mailMessage.deleteMany({ where: { to: user.email } });
     await tx.user.delete({ where: { id: userId } });

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  process.env.RATE_LIMIT_LOGIN_EMAIL = "6/3600";
+  process.env.RATE_LIMIT_LOGIN_EMAIL_GLOBAL = "3/3600";
+  process.env.LOCKOUT_THRESHOLD = "3";
 });
 
 import { POST as login } from "@/app/api/auth/login/route";
@@ -20,11 +21,11 @@ describe("why can't they sign in", () => {
     const support = await createTestUser({ role: "support" });
     expect((await diagnoseSignIn(user.id)).map((b) => b.kind)).toEqual(["none"]);
 
-    for (let i = 0; i < 7; i++) await attempt(user.email, "Wrong-Password-1!");
+    for (let i = 0; i < 3; i++) await attempt(user.email, "Wrong-Password-1!");
     const blockers = await diagnoseSignIn(user.id);
     expect(blockers.map((b) => b.kind)).toEqual(["locked", "rate_limited"]);
-    expect(blockers[0].summary).toMatch(/^Locked until \d\d:\d\d UTC after 5 failed sign-ins from \d+ IPs?\.$/);
-    expect(blockers[1].summary).toMatch(/more than 6 attempts in 60 min/);
+    expect(blockers[0].summary).toMatch(/^Locked until \d\d:\d\d UTC after 3 failed sign-ins from \d+ IPs?\.$/);
+    expect(blockers[1].summary).toMatch(/3 failed attempts from all networks in 60 min/);
 
     const res = await callRoute(unlock, `/api/users/${user.id}/unlock`, { method: "POST", token: support.token, params: { id: user.id } });
     expect(res.status).toBe(200);

@@ -1,10 +1,10 @@
 import "server-only";
-import { hashEmail } from "@/lib/audit/audit";
+import { emailHashes } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { undeliveredAccountMail } from "@/lib/mail/admin";
 import { lockRemainingSeconds } from "@/lib/security/lockout";
-import { emailLimitState } from "@/lib/security/rate-limit";
+import { signInLimitState } from "@/lib/security/sign-in-guard";
 import type { Blocker } from "@/lib/openapi/schemas";
 
 /** One reason sign-in fails now: its shape is the API's (lib/openapi/schemas.ts blockerSchema). */
@@ -38,7 +38,7 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
   if (lockedFor > 0) {
     const since = new Date(now - (env.LOCKOUT_DURATION_S + env.LOCKOUT_WINDOW_S) * 1000);
     const failures = await prisma().auditEvent.findMany({
-      where: { type: "login", outcome: "failure", emailHash: hashEmail(user.email), createdAt: { gte: since }, NOT: { metadata: { equals: { reason: "locked" } } } },
+      where: { type: "login", outcome: "failure", emailHash: { in: emailHashes(user.email) }, createdAt: { gte: since }, NOT: { metadata: { equals: { reason: "locked" } } } },
       select: { ip: true },
     });
     const ips = new Set(failures.map((f) => f.ip)).size;
@@ -50,11 +50,11 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
     });
   }
 
-  const emailLimit = await emailLimitState("loginEmail", user.email);
+  const emailLimit = await signInLimitState(user.email);
   if (emailLimit.exceeded) {
     blockers.push({
       kind: "rate_limited",
-      summary: `Sign-ins for this email are rate-limited for another ${emailLimit.retryAfterS} s (more than ${emailLimit.points} attempts in ${emailLimit.duration / 60} min).`,
+      summary: `Sign-ins for this email are rate-limited for another ${emailLimit.retryAfterS} s (${emailLimit.points} failed attempts from all networks in ${emailLimit.duration / 60} min).`,
       remedy: "Unlock clears the limit; ask the user to wait otherwise.",
       action: "unlock",
     });
@@ -107,7 +107,7 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
 
   if (blockers.length === 0) {
     const last = await prisma().auditEvent.findFirst({
-      where: { type: "login", outcome: "failure", OR: [{ targetUserId: userId }, { emailHash: hashEmail(user.email) }] },
+      where: { type: "login", outcome: "failure", OR: [{ targetUserId: userId }, { emailHash: { in: emailHashes(user.email) } }] },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true, metadata: true },
     });

@@ -9,7 +9,7 @@ import { sendMail } from "@/lib/mail/mail";
 import { factorNoticeMail } from "@/lib/mail/templates";
 import type { RequestContext } from "@/lib/http/request-context";
 import { clearLockout } from "@/lib/security/lockout";
-import { resetEmailLimit } from "@/lib/security/rate-limit";
+import { clearSignInLimits } from "@/lib/security/sign-in-guard";
 import { assertNotSelf } from "./account";
 
 // What support staff do for a user, with the rules that hold on every channel (console,
@@ -26,7 +26,7 @@ async function targetUser(userId: string) {
 export async function unlockUser(userId: string, actorId: string, ctx: RequestContext) {
   const { email } = await targetUser(userId);
   await clearLockout(email);
-  await resetEmailLimit("loginEmail", email);
+  await clearSignInLimits(email);
   await recordAudit({ type: "unlock", outcome: "success", ctx, actorId, targetUserId: userId });
 }
 

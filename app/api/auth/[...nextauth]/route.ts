@@ -1,19 +1,44 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { errorResponse, notFound } from "@/lib/http/errors";
 import { contextFromHeaders } from "@/lib/http/request-context";
+import { limitByIp } from "@/lib/security/rate-limit";
 
-// Auth.js' own endpoints (session, csrf, providers). Password sign-in lives in
-// /api/auth/login and the /login server action, not here. Auth.js' sign-out is not
-// reachable: it would delete the session with no audit event and no rate limit, so
-// /api/auth/signout answers 404 and signing out goes through POST /api/auth/logout or the
-// Sign out button (both lib/auth/session-changes.ts signOut).
+// Auth.js' own endpoints (session, csrf, providers, and the OAuth sign-in and callback
+// routes). Password sign-in lives in /api/auth/login and the /login server action, not here.
+// - Auth.js' sign-out is not reachable: it would delete the session with no audit event and
+//   no rate limit, so /api/auth/signout answers 404 and signing out goes through POST
+//   /api/auth/logout or the Sign out button (both lib/auth/session-changes.ts signOut).
+// - Every request counts against the /api/* per-IP limit like our own routes.
+// - The session cookie is ours (lib/auth/session-cookie.ts: kept for the absolute lifetime,
+//   the idle timeout enforced on the server). Auth.js' session endpoint re-sends it with an
+//   expiry of now + maxAge (the 30-minute idle timeout), which would cut a browser's
+//   session short; that Set-Cookie is dropped (from the session endpoint only).
 const CLOSED_ACTIONS = new Set(["signout"]);
 
-function closed(req: NextRequest): Response | null {
+async function handle(req: NextRequest, handler: (req: NextRequest) => Promise<Response>): Promise<Response> {
+  const ctx = contextFromHeaders(req.headers);
   const action = req.nextUrl.pathname.split("/")[3];
-  return CLOSED_ACTIONS.has(action) ? errorResponse(notFound(), contextFromHeaders(req.headers).requestId) : null;
+  try {
+    if (CLOSED_ACTIONS.has(action)) throw notFound();
+    await limitByIp("apiIp", ctx);
+  } catch (err) {
+    return errorResponse(err, ctx.requestId);
+  }
+  const res = await handler(req);
+  return action === "session" ? withoutSessionCookie(res) : res;
 }
 
-export const GET = async (req: NextRequest) => closed(req) ?? handlers.GET(req);
-export const POST = async (req: NextRequest) => closed(req) ?? handlers.POST(req);
+function withoutSessionCookie(res: Response): Response {
+  const cookies = res.headers.getSetCookie();
+  const ours = cookies.filter((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!ours.length) return res;
+  const headers = new Headers(res.headers);
+  headers.delete("set-cookie");
+  for (const c of cookies) if (!ours.includes(c)) headers.append("set-cookie", c);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+export const GET = (req: NextRequest) => handle(req, handlers.GET);
+export const POST = (req: NextRequest) => handle(req, handlers.POST);

@@ -40,7 +40,7 @@ export const DELETE = route({
   errors: ["not_found", "last_admin", "cannot_change_self", "busy"],
 }, async ({ req, ctx, auth: { session }, params: { id } }) => {
   const self = session.user.id === id;
-  if (self) await deleteOwnAccount(id, (await readJson(req, deleteAccountSchema)).password, ctx);
+  if (self) await deleteOwnAccount(session, (await readJson(req, deleteAccountSchema)).password, ctx);
   else await deleteUserAsStaff(id, session.user.id, ctx);
   const res = new NextResponse(null, { status: 204 });
   if (self) clearSessionCookie(res.cookies);
