@@ -27,6 +27,9 @@ export const invalidResetToken = () =>
 export async function requestPasswordReset(email: string, ctx: RequestContext, now = () => Date.now()): Promise<void> {
   await limitByIp("forgotIp", ctx);
   await limitByEmail("forgotEmail", email, ctx);
+  // The work below runs after the answer; "a link is on its way" must not be said while the
+  // database cannot record it (503 instead, the same for every email).
+  await prisma().$queryRaw`SELECT 1`;
   runInBackground("password-reset-request", () => issueResetToken(email, ctx, now()));
 }
 

@@ -4,7 +4,8 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "public" }, async ({ ctx }) => {
+// Not counted against the per-IP limit: load balancers poll it from one address.
+export const GET = route({ access: "public", ipLimit: false }, async ({ ctx }) => {
   const health = await checkHealth();
-  return jsonResponse(health, health.status === "ok" ? 200 : 503, ctx.requestId);
+  return jsonResponse(health, health.status === "down" ? 503 : 200, ctx.requestId);
 });
