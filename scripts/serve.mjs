@@ -9,9 +9,11 @@
 // leaves a hook on globalThis with the validated server settings and the shutdown steps.
 //
 // SIGTERM / SIGINT: stop accepting, answer requests in flight with `Connection: close` so
-// keep-alive clients (a load balancer) move on, wait up to SHUTDOWN_GRACE_S for them, then cut
-// the sockets still open, stop background work, close the database and exit 0.
+// keep-alive clients (a load balancer) move on, wait up to SHUTDOWN_GRACE_S for every
+// connection to end, then cut the ones still open, stop background work, close the database
+// and exit 0.
 import http from "node:http";
+import net from "node:net";
 import next from "next";
 
 const port = Number(process.env.PORT || 3000);
@@ -32,6 +34,14 @@ let stopping = false;
 // Responses not yet sent: told `Connection: close` when shutdown begins.
 const pending = new Set();
 const sockets = new Set();
+// Responses in progress per connection: a connection with none is idle.
+const busy = new WeakMap();
+let idleCloseMs = 5000;
+
+/** While draining: end a connection once it has been idle for idleCloseMs (a request on it clears the timer). */
+function closeWhenIdle(socket) {
+  if (!socket.destroyed && !busy.get(socket)) socket.setTimeout(idleCloseMs, () => busy.get(socket) || socket.destroy());
+}
 
 /** Stops background work and closes the database; resolves with what was closed. */
 async function runShutdownSteps() {
@@ -54,9 +64,16 @@ async function shutdown(signal) {
   }
   const graceS = hook()?.config.shutdownGraceS ?? 10;
   logLine("info", `${signal}: draining (grace ${graceS} s)`);
-  const closed = new Promise((resolve) => server.close(resolve));
-  // close() ends idle keep-alive sockets; busy ones close after the response they are sending.
+  // Stop listening, but do not cut idle keep-alive connections at once as http.Server#close()
+  // does: a client (nginx) may be sending a request on one at that instant, and a POST lost
+  // that way is not retried. A request that comes on one is answered with `Connection: close`;
+  // a connection that stays idle is closed by its client (nginx: the upstream's
+  // keepalive_timeout, below idleCloseMs) or by us after idleCloseMs, and whatever is left
+  // when the grace period ends is cut.
+  idleCloseMs = Math.min(5000, graceS * 500);
+  const closed = new Promise((resolve) => net.Server.prototype.close.call(server, resolve));
   for (const res of pending) if (!res.headersSent) res.setHeader("connection", "close");
+  for (const socket of sockets) closeWhenIdle(socket);
   const grace = setTimeout(() => {
     logLine("warn", `grace period over: closing ${sockets.size} connections still open`);
     server.closeAllConnections();
@@ -100,9 +117,18 @@ server = http.createServer(
     const peer = req.socket.remoteAddress ?? "unknown";
     const upstream = trustProxy > 0 ? req.headers["x-forwarded-for"] : undefined;
     req.headers["x-forwarded-for"] = upstream ? `${upstream}, ${peer}` : peer;
-    if (stopping) res.setHeader("connection", "close");
+    const socket = req.socket;
+    if (stopping) {
+      res.setHeader("connection", "close");
+      socket.setTimeout(0);
+    }
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
     pending.add(res);
-    res.once("close", () => pending.delete(res));
+    res.once("close", () => {
+      pending.delete(res);
+      busy.set(socket, busy.get(socket) - 1);
+      if (stopping) closeWhenIdle(socket);
+    });
     handle(req, res);
   },
 );
