@@ -146,6 +146,22 @@ test.describe("start-up", () => {
     }
   });
 
+  test("SIGTERM while it waits for the database ends the start with exit 0", async () => {
+    pgc.down();
+    const app = spawnServer({ DATABASE_URL: pgc.url, ...FAST });
+    try {
+      await waitFor("a retry logged", async () => app.output().includes("database unreachable at start; retrying") || undefined, 20_000);
+      const t0 = Date.now();
+      app.child.kill("SIGTERM");
+      const { code } = await app.exited;
+      expect(code).toBe(0);
+      expect(app.output()).toContain("SIGTERM during start-up; exiting");
+      expect(Date.now() - t0).toBeLessThan(3000);
+    } finally {
+      pgc.up();
+    }
+  });
+
   async function expectFatalExit(app: AppServer, reason: RegExp) {
     const t0 = Date.now();
     const { code } = await app.exited;
