@@ -85,5 +85,5 @@ describe("when Redis stops", () => {
     expect(Number(await client.get(`latchkey:loginIp:${after}`))).toBe(1);
     expect(await prisma().rateLimit.count({ where: { key: `loginIp:${after}` } })).toBe(0);
     expect((await callRoute(health, "/api/health")).json).toMatchObject({ status: "ok", failed: [] });
-  });
+  }, 120_000);
 });
