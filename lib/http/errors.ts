@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   rate_limit_exceeded: 429,
   internal_error: 500,
   busy: 503,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -74,7 +75,6 @@ export const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 export const serviceUnavailable = () =>
   new ApiError(
-    503,
     "service_unavailable",
     "The service is temporarily unavailable; try again shortly",
     { retry_after: UNAVAILABLE_RETRY_AFTER_S },
