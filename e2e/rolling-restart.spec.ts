@@ -147,7 +147,9 @@ test("SIGTERM and restart each of two instances behind nginx under keep-alive lo
     exits.push((Date.now() - t0) / 1000);
     expect(code).toBe(0);
     apps[i] = await startServer(instanceEnv(), old.port);
-    await pause(1500);
+    // nginx takes an instance that refused a connection out for fail_timeout (2 s): stopping
+    // the other one sooner leaves it no live upstream (502).
+    await pause(3000);
   }
   running = false;
   await Promise.all(load);
