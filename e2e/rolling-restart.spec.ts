@@ -154,6 +154,7 @@ test("SIGTERM and restart each of two instances behind nginx under keep-alive lo
   running = false;
   await Promise.all(load);
   console.log(`rolling restart: ${ok} requests ok, ${failures.length} failed, exits after ${exits.map((s) => s.toFixed(1)).join(" s and ")} s`);
+  if (failures.length) console.log(readFileSync(path.join(dir, "error.log"), "utf8"));
   expect(failures).toEqual([]);
   expect(ok).toBeGreaterThan(100);
   for (const s of exits) expect(s).toBeLessThan(GRACE_S);
