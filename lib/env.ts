@@ -37,6 +37,9 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  DATABASE_POOL_MAX: int(10, 1, 1000),
+  DATABASE_CONNECT_TIMEOUT_MS: int(5000, 100, 600_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(15_000, 100, 3_600_000),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SECURE_COOKIES: bool.optional(),
@@ -85,6 +88,9 @@ const schema = z.object({
   REQUEST_LOG_SIZE: int(50_000, 100, 1_000_000),
   METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   MAX_BODY_BYTES: int(16 * 1024, 256),
+  SHUTDOWN_GRACE_S: int(10, 0, 3600),
+  HTTP_HEADERS_TIMEOUT_MS: int(15_000, 100, 600_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(30_000, 100, 3_600_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -98,6 +104,9 @@ function loadEnv(): Env {
   const env = parsed.data;
   if (env.E2E_TEST_HOOKS && !isLocalSetup(env)) {
     throw new Error("Invalid configuration:\n  E2E_TEST_HOOKS: test hooks are only allowed with a local database and a localhost APP_URL");
+  }
+  if (env.HTTP_REQUEST_TIMEOUT_MS < env.HTTP_HEADERS_TIMEOUT_MS) {
+    throw new Error("Invalid configuration:\n  HTTP_REQUEST_TIMEOUT_MS: must not be shorter than HTTP_HEADERS_TIMEOUT_MS");
   }
   if (env.DATABASE_URL && env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     throw new Error("Invalid configuration:\n  AUTH_SECRET: required when DATABASE_URL is set in production");

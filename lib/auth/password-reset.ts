@@ -30,6 +30,9 @@ export async function requestPasswordReset(email: string, ctx: RequestContext, n
   // Per email and client network, under a ceiling per email: someone else's requests for
   // this email use up their network's budget, not the owner's.
   await limitByEmailAndNetwork("forgotEmail", "forgotEmailGlobal", email, ctx);
+  // The work below runs after the answer; "a link is on its way" must not be said while the
+  // database cannot record it (503 instead, the same for every email).
+  await prisma().$queryRaw`SELECT 1`;
   runInBackground("password-reset-request", () => issueResetToken(email, ctx, now()));
 }
 

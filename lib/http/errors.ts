@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { log } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "./request-context";
 
@@ -31,6 +32,7 @@ export const ERROR_STATUS = {
   rate_limit_exceeded: 429,
   internal_error: 500,
   busy: 503,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -68,12 +70,30 @@ export function errorFields(err: ApiError): Record<string, string> | undefined {
   return err.code === "validation_error" ? (err.extra.fields as Record<string, string>) : undefined;
 }
 
+/** Seconds a client is told to wait when the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+export const serviceUnavailable = () =>
+  new ApiError(
+    "service_unavailable",
+    "The service is temporarily unavailable; try again shortly",
+    { retry_after: UNAVAILABLE_RETRY_AFTER_S },
+    { "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) },
+  );
+
 export function jsonResponse(body: unknown, status: number, requestId: string, headers: Record<string, string> = {}) {
   return NextResponse.json(body, { status, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store", ...headers } });
 }
 
-/** The one place that turns an error into an HTTP response. Never includes a stack trace. */
+/**
+ * The one place that turns an error into an HTTP response. Never includes a stack trace.
+ * A database that cannot be reached is the client's cue to retry (503), not a bug (500).
+ */
 export function errorResponse(err: unknown, requestId: string): NextResponse {
+  if (!(err instanceof ApiError) && isDatabaseUnavailable(err)) {
+    log.warn({ request_id: requestId, err: err instanceof Error ? err.message : String(err) }, "database unavailable");
+    err = serviceUnavailable();
+  }
   if (err instanceof ApiError) {
     return jsonResponse({ error: err.code, message: err.message, ...err.extra, request_id: requestId }, err.status, requestId, err.headers);
   }

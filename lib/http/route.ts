@@ -55,6 +55,8 @@ export interface RouteSpec {
   params?: readonly string[];
   /** The caller must have proved who they are within REAUTH_MAX_AGE_S (403 reauthentication_required). */
   recentAuth?: true;
+  /** `false`: not counted against the per-IP API limit (the health check load balancers poll). */
+  ipLimit?: false;
 }
 
 type ParamsOf<S extends RouteSpec> = S["params"] extends readonly string[] ? Record<S["params"][number], string> : Record<never, string>;
@@ -105,7 +107,7 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
     try {
       assertPathParams(params as Params);
       assertSameOrigin(req);
-      await limitByIp("apiIp", ctx);
+      if (spec.ipLimit !== false) await limitByIp("apiIp", ctx);
       const auth = await authorize(req, spec.access, params as Params);
       if (spec.recentAuth && auth) assertRecentAuth(auth.session);
       const body = spec.body ? await readJson(req, spec.body) : undefined;

@@ -37,6 +37,12 @@ function create() {
       labelNames: ["limit"] as const,
       registers: [registry],
     }),
+    limiterFallbacks: new Counter({
+      name: "rate_limit_store_fallbacks_total",
+      help: "Rate-limit and lockout operations answered by the fallback store because their own store was unreachable, by the store that failed",
+      labelNames: ["store"] as const,
+      registers: [registry],
+    }),
     lockouts: new Counter({
       name: "auth_lockouts_total",
       help: "Sign-in lockouts started (threshold of failures reached)",

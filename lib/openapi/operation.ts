@@ -12,7 +12,8 @@ const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** The error codes an operation can answer with: the wrapper's (from the spec) and the route's own. */
 export function errorCodesOf(method: string, spec: RouteSpec): ErrorCode[] {
-  const codes = new Set<ErrorCode>(["rate_limit_exceeded", "internal_error"]);
+  // Every route can meet the database down (503 service_unavailable, lib/db/unavailable.ts).
+  const codes = new Set<ErrorCode>(["rate_limit_exceeded", "internal_error", "service_unavailable"]);
   if (WRITES.has(method)) codes.add("csrf_rejected");
   if (spec.access !== "public") {
     codes.add("unauthorized");

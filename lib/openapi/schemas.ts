@@ -173,10 +173,15 @@ export const requestSummarySchema = z
 
 export const healthSchema = z
   .object({
-    status: z.enum(["ok", "degraded"]),
+    status: z.enum(["ok", "degraded", "down"]).describe("down: a required check failed (503); degraded: only an optional one (Redis) (200)"),
     version: z.string(),
-    uptime_s: z.number().int(),
-    checks: z.object({ database: z.object({ status: z.enum(["ok", "down"]), latency_ms: z.number() }) }),
+    uptime_s: z.number().int().describe("Seconds since the process started"),
+    checks: z.record(z.string(), z.object({ status: z.enum(["ok", "down"]), latency_ms: z.number() })).describe("database always; redis with REDIS_URL"),
+    failed: z.array(z.string()).describe("The checks that failed"),
+    mail: z
+      .object({ depth: z.number().int(), oldest_undelivered_age_s: z.number().nullable(), dead: z.number().int() })
+      .nullable()
+      .describe("The mail queue, as information: it never changes the status (null while the database is down)"),
   })
   .meta({ id: "Health" });
 
