@@ -45,10 +45,11 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Staff with an authenticator app enrolled: their staff powers need a second factor. */
 async function withRole(role: "admin" | "support"): Promise<Account> {
   const account = await api.register(newUserData(role));
   await api.setRole(account.user.email, role);
-  return account;
+  return api.enrollTotp(account);
 }
 
 async function forgotPassword(email: string) {
