@@ -67,6 +67,11 @@ const schema = z.object({
   LOCKOUT_WINDOW_S: int(900, 1),
   LOCKOUT_DURATION_S: int(1800, 1),
   RATE_LIMIT_MFA_IP: limit("10/60"),
+  /** Verification and email-change links a signed-in user may ask for, per user and per IP. */
+  RATE_LIMIT_VERIFY_MAIL_USER: limit("3/3600"),
+  RATE_LIMIT_VERIFY_MAIL_IP: limit("10/3600"),
+  /** A right password for an account whose address is not verified is refused (403 email_unverified). */
+  REQUIRE_VERIFIED_EMAIL: bool.default(false),
   /** Roles whose staff powers need a session with a second factor; "" = nobody. */
   MFA_REQUIRED_ROLES: z
     .string()

@@ -33,7 +33,11 @@ export type AuditType =
   | "factors_reset"
   | "reauthenticated"
   | "mail_retried"
-  | "mail_dropped";
+  | "mail_dropped"
+  | "email_verification_sent"
+  | "email_verified"
+  | "email_change_requested"
+  | "email_changed";
 
 export interface AuditInput {
   type: AuditType;

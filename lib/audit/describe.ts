@@ -30,6 +30,10 @@ export const AUDIT_TYPE_LABELS = {
   reauthenticated: "Re-authenticated",
   mail_retried: "Mail retried",
   mail_dropped: "Mail dropped",
+  email_verification_sent: "Verification link sent",
+  email_verified: "Email verified",
+  email_change_requested: "Email change requested",
+  email_changed: "Email changed",
 } as const satisfies Record<AuditType, string>;
 
 const LIMIT_LABELS: Record<string, string> = {
@@ -41,6 +45,8 @@ const LIMIT_LABELS: Record<string, string> = {
   forgotIp: "reset requests per IP",
   forgotEmail: "reset requests per email",
   mfaIp: "second-factor attempts per IP",
+  verifyMailUser: "verification links per user",
+  verifyMailIp: "verification links per IP",
 };
 
 export interface DescribableEvent {
@@ -128,6 +134,14 @@ export function describeAuditEvent(e: DescribableEvent): string {
       return `Recovery code used${m.remaining !== undefined ? `; ${plural(m.remaining, "code")} left` : ""}`;
     case "factors_reset":
       return "Second factors reset by staff";
+    case "email_verification_sent":
+      return m.by_staff ? "Verification link sent by staff" : "Verification link sent";
+    case "email_verified":
+      return failed ? `Email verification failed${m.reason === "unknown_token" ? ": unknown link" : reason}` : "Email address verified with the emailed link";
+    case "email_change_requested":
+      return failed ? `Email change refused${reason}` : "Email change asked for; a link went to the new address";
+    case "email_changed":
+      return failed ? `Email change failed${reason}` : "Email address changed with the link sent to the new address";
     case "reauthenticated":
       return failed ? `Re-authentication failed${reason}` : "Confirmed it was them again";
     default:

@@ -13,6 +13,10 @@ const role = z.enum(Role);
 
 export const messageSchema = z.object({ message: z.string() }).meta({ id: "Message" });
 
+export const emailVerifiedSchema = z
+  .object({ message: z.string(), email: z.string(), changed: z.boolean().meta({ description: "true when the link confirmed an email change" }) })
+  .meta({ id: "EmailVerified" });
+
 export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), role }).meta({ id: "User" });
 
 export const meSchema = userSchema.extend({ created_at: dateTime() }).meta({ id: "Me" });
@@ -110,10 +114,10 @@ export const requestTraceSchema = z
 
 export const blockerSchema = z
   .object({
-    kind: z.enum(["deactivated", "locked", "rate_limited", "no_password", "wrong_codes", "no_recovery_codes", "mail_undelivered", "none"]),
+    kind: z.enum(["deactivated", "locked", "rate_limited", "no_password", "wrong_codes", "no_recovery_codes", "mail_undelivered", "email_unverified", "pending_email_change", "none"]),
     summary: z.string().describe("What blocks sign-in right now, in words a support person can read out."),
     remedy: z.string(),
-    action: z.enum(["reactivate", "unlock", "send_reset", "reset_factors"]).nullable().describe("Which console action fixes it, if any."),
+    action: z.enum(["reactivate", "unlock", "send_reset", "send_verification", "reset_factors"]).nullable().describe("Which console action fixes it, if any."),
   })
   .meta({ id: "Blocker" });
 
