@@ -8,6 +8,7 @@ import { auditQuerySchema, queryAudit } from "@/lib/audit/query";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { listSessions } from "@/lib/auth/sessions";
+import { emailStatus } from "@/lib/email/verification";
 import { ApiError } from "@/lib/http/errors";
 import { factorSummary } from "@/lib/mfa/factors";
 import { diagnoseSignIn } from "@/lib/users/diagnose";
@@ -37,11 +38,12 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const session = await requirePermission("users:read");
   const { id } = await params;
   const user = await loadProfile(id);
-  const [blockers, sessions, audit, factors] = await Promise.all([
+  const [blockers, sessions, audit, factors, address] = await Promise.all([
     diagnoseSignIn(id),
     listSessions(id),
     queryAudit(auditQuerySchema.parse({ user: id, page_size: 20 })),
     factorSummary(id),
+    emailStatus(id),
   ]);
   const users = await findUsersByIds(audit.events.flatMap((e) => [e.actor_id, e.target_user_id]));
   // Role, deactivation and deletion come together in the table (users:role, users:deactivate, users:delete).
@@ -73,10 +75,15 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             <UserActionButton intent="send_reset" variant="secondary" pendingText="Sending…">
               Send password reset link
             </UserActionButton>
+            {!user.emailVerified && can(session, "users:send-verification") && (
+              <UserActionButton intent="send_verification" variant="secondary" pendingText="Sending…">
+                Resend verification
+              </UserActionButton>
+            )}
           </div>
         </SectionCard>
         <SectionCard title="Profile">
-          <ProfileDetails user={user} now={now} />
+          <ProfileDetails user={user} now={now} pendingEmailChange={address?.pendingChange ?? null} />
         </SectionCard>
         <SectionCard title="Second factors" description="How this account proves itself after the password.">
           <UserFactors factors={factors} />
