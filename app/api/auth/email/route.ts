@@ -12,7 +12,7 @@ export const POST = route(
     summary: "Ask to change one's email address: a link goes to the new address, a notice to the old one",
     body: emailChangeSchema,
     responses: { 202: messageSchema },
-    errors: ["reauthentication_required", "email_taken"],
+    errors: ["email_taken"],
   },
   async ({ ctx, auth, body }) => {
     await requestEmailChange(auth.session.user.id, body.email, ctx);
