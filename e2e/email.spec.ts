@@ -148,3 +148,15 @@ test("change the email in Settings, confirming it's you, then with the link sent
   await expect(page.getByTestId("activity-list")).toContainText("Email changed");
   await ctx.close();
 });
+
+test("the link's button works without JavaScript", async ({ browser }) => {
+  const person = newUserData("nojs");
+  await api.register(person);
+  const link = await linkIn(person.email, /Subject: Confirm your email address/);
+  const ctx = await browser.newContext({ baseURL: server.url, javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByTestId("form-status")).toContainText(`${person.email} is verified`);
+  await ctx.close();
+});

@@ -4,7 +4,10 @@ import { Card } from "@/components/ui/card";
 import { EMAIL_TOKEN_HOURS } from "@/lib/email/verification";
 import { VerifyEmailForm } from "./verify-email-form";
 
-export const metadata: Metadata = { title: "Confirm your email address", referrer: "no-referrer" };
+// "same-origin", not "no-referrer": the token in the address never leaves for another site,
+// and the button's form post keeps its Origin (a no-referrer page posts "Origin: null",
+// which the same-origin check refuses without JavaScript).
+export const metadata: Metadata = { title: "Confirm your email address", referrer: "same-origin" };
 
 // Opening the link changes nothing (mail scanners open links): the button below posts the
 // token. Signed-in or not, the link is the proof; it may be for another account.
