@@ -12,6 +12,7 @@ import { POST as changeEmail } from "@/app/api/auth/email/route";
 import { POST as resend } from "@/app/api/auth/email/verify/resend/route";
 import { POST as verify } from "@/app/api/auth/email/verify/route";
 import { POST as login } from "@/app/api/auth/login/route";
+import { DELETE as erase } from "@/app/api/users/[id]/route";
 import { POST as staffVerification } from "@/app/api/users/[id]/verification/route";
 import { hashEmail } from "@/lib/audit/audit";
 import { listRecentSignIns } from "@/lib/audit/activity";
@@ -20,6 +21,8 @@ import { settleBackgroundWork } from "@/lib/background";
 import { prisma } from "@/lib/db/client";
 import { callRoute, randomEmail } from "@/lib/testing/http";
 import { createTestUser, emailLinkToken, outboxFor, type TestUser } from "@/lib/testing/users";
+import { prune } from "@/lib/ops/prune";
+import { exportUserData } from "@/lib/users/account";
 import { diagnoseSignIn } from "@/lib/users/diagnose";
 import { confirmEmailToken, EMAIL_TOKEN_HOURS } from "./verification";
 
@@ -252,5 +255,31 @@ describe("email change", () => {
       expect(log.some((l) => l.includes(token))).toBe(false);
     }
     expect(log.some((l) => l.includes(next))).toBe(false);
+  });
+});
+
+describe("email links in the account's data", () => {
+  it("the export lists the links mailed (never a token), prune removes expired ones, deletion leaves no address hash in the trail", async () => {
+    const user = await createTestUser();
+    const next = randomEmail("gone");
+    await askChange(user, next);
+    const exported = await exportUserData(user.id, user.id, ctx);
+    expect(exported.email_links.map((l) => [l.purpose, l.email])).toEqual([["verify", user.email], ["change", next]]);
+    expect(JSON.stringify(exported)).not.toContain(await emailLinkToken(next));
+
+    await confirm(await emailLinkToken(next));
+    const later = new Date(Date.now() + (EMAIL_TOKEN_HOURS + 1) * 3_600_000);
+    expect((await prune({ auditRetentionDays: 365, mailRetentionDays: 30, now: later }, ctx)).verification_tokens).toBeGreaterThanOrEqual(1);
+    expect(await prisma().emailToken.count({ where: { userId: user.id } })).toBe(0);
+
+    const fresh = await createTestUser();
+    const pendingAddress = randomEmail("pending");
+    await askChange(fresh, pendingAddress);
+    const trail = async () => JSON.stringify(await prisma().auditEvent.findMany({ where: { type: { in: ["email_change_requested", "email_changed"] } } }));
+    expect(await trail()).toContain(hashEmail(pendingAddress));
+    const deleted = await callRoute(erase, `/api/users/${fresh.id}`, { method: "DELETE", token: fresh.token, params: { id: fresh.id }, body: { password: fresh.password } });
+    expect(deleted.status).toBe(204);
+    expect(await trail()).not.toContain(hashEmail(pendingAddress));
+    expect(await outboxFor(pendingAddress)).toHaveLength(0);
   });
 });

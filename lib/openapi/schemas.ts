@@ -218,6 +218,9 @@ export const userExportSchema = z
     ),
     mail: z.array(z.object({ subject: z.string(), kind: z.string(), status: z.string(), createdAt: dateTime(), sentAt: exportedAt })),
     password_reset_requests: z.array(z.object({ createdAt: dateTime(), expires: dateTime(), usedAt: exportedAt })),
+    email_links: z
+      .array(z.object({ purpose: z.enum(["verify", "change"]), email: z.string(), createdAt: dateTime(), expires: dateTime(), usedAt: exportedAt }))
+      .describe("Verification and email-change links mailed (never their tokens)."),
   })
   .meta({ id: "UserExport", description: "Everything stored about the user (GDPR access request)." });
 
