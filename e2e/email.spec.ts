@@ -160,3 +160,39 @@ test("the link's button works without JavaScript", async ({ browser }) => {
   await expect(page.getByTestId("form-status")).toContainText(`${person.email} is verified`);
   await ctx.close();
 });
+
+test("with REQUIRE_VERIFIED_EMAIL, the sign-in form refuses a right password until the link is used, and says a new one was sent", async ({ browser }) => {
+  const strict = await startServer({
+    DATABASE_URL: "",
+    PGLITE_DIR: path.join(dataDir, "pglite-strict"),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_POLL_INTERVAL_MS: "200",
+    REQUIRE_VERIFIED_EMAIL: "true",
+    RATE_LIMIT_LOGIN_IP: "1000/60",
+  });
+  try {
+    const strictContext = await playwrightRequest.newContext({ baseURL: strict.url });
+    const person = newUserData("strict");
+    await appApi(strictContext, strict.url).register(person);
+    await strictContext.dispose();
+    const ctx = await browser.newContext({ baseURL: strict.url });
+    const page = await ctx.newPage();
+
+    await signIn(page, person.email, "Not-The-Password-1!");
+    await expect(page.getByTestId("form-alert")).toContainText("Email or password is incorrect");
+    await signIn(page, person.email, person.password);
+    await expect(page.getByTestId("form-alert")).toContainText("Confirm your email address before signing in: we have just sent a new link");
+    await expect(page).toHaveURL(/\/login/);
+
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes(person.email)).length, { timeout: 15_000 }).toBe(2);
+    const link = await linkIn(person.email, /Subject: Confirm your email address/);
+    await page.goto(link);
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(page.getByTestId("form-status")).toContainText("is verified");
+    await signIn(page, person.email, person.password);
+    await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${person.name}` })).toBeVisible();
+    await ctx.close();
+  } finally {
+    await strict.stop();
+  }
+});
