@@ -33,7 +33,9 @@ export type AuditType =
   | "factors_reset"
   | "reauthenticated"
   | "mail_retried"
-  | "mail_dropped";
+  | "mail_dropped"
+  | "account_linked"
+  | "account_unlinked";
 
 export interface AuditInput {
   type: AuditType;

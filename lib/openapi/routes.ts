@@ -1,4 +1,6 @@
 import * as audit from "@/app/api/audit/route";
+import * as authAccountsProvider from "@/app/api/auth/accounts/[provider]/route";
+import * as authAccounts from "@/app/api/auth/accounts/route";
 import * as authFactors from "@/app/api/auth/factors/route";
 import * as authLoginMfa from "@/app/api/auth/login/mfa/route";
 import * as authLogin from "@/app/api/auth/login/route";
@@ -42,6 +44,8 @@ import * as users from "@/app/api/users/route";
 // endpoints, not a JSON API), and /api/openapi.json itself (lib/openapi/document.ts adds it).
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "/api/audit": audit,
+  "/api/auth/accounts": authAccounts,
+  "/api/auth/accounts/[provider]": authAccountsProvider,
   "/api/auth/factors": authFactors,
   "/api/auth/login": authLogin,
   "/api/auth/login/mfa": authLoginMfa,

@@ -42,6 +42,10 @@ export const ownSessionsSchema = z
   .object({ sessions: z.array(sessionSchema.extend({ current: z.boolean() })) })
   .meta({ id: "OwnSessions" });
 
+export const connectedAccountsSchema = z
+  .array(z.object({ provider: z.enum(["oidc", "github", "google"]), connected_at: dateTime() }))
+  .meta({ id: "ConnectedAccounts", description: "Your identities at sign-in providers: no provider tokens are kept." });
+
 export const userSessionsSchema = z.object({ sessions: z.array(sessionSchema) }).meta({ id: "UserSessions" });
 
 export const profileSchema = z

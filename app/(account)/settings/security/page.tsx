@@ -1,19 +1,45 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SectionCard } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/form-alert";
 import { StatusMessage } from "@/components/ui/status-message";
 import { requireUser } from "@/lib/auth/guards";
 import { roleNeedsSecondFactor } from "@/lib/auth/permissions";
+import { listConnectedAccounts, signInMethodsOf } from "@/lib/federation/accounts";
+import { configuredProviders, providerName } from "@/lib/federation/providers";
 import { factorSummary } from "@/lib/mfa/factors";
+import { ConnectedAccounts } from "./connected-accounts";
 import { PasskeySection } from "./passkey-section";
 import { RecoveryCodesSection, TotpSection } from "./totp-section";
 
 export const metadata: Metadata = { title: "Security" };
 
-export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {
+// What the provider's callback (or a provider that could not be reached) came back with.
+const FEDERATION_MESSAGES: Record<string, (provider: string) => string> = {
+  link_expired: () => "That connection request expired or came from another session. Nothing changed: try again.",
+  already_connected_elsewhere: (p) => `That ${p} account is connected to another Latchkey account. Nothing changed.`,
+  provider_already_connected: (p) => `You already have a ${p} account connected: disconnect it first. Nothing changed.`,
+  provider_unavailable: (p) => `${p} can't be reached right now. Nothing changed: try again later.`,
+};
+
+type Params = Record<"required" | "connected" | "federation" | "error" | "provider" | "ref", string | string[] | undefined>;
+
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<Params> }) {
   const session = await requireUser("/settings/security");
-  const factors = await factorSummary(session.user.id);
-  const { required } = await searchParams;
+  const [factors, connected, methods] = await Promise.all([
+    factorSummary(session.user.id),
+    listConnectedAccounts(session.user.id),
+    signInMethodsOf(session.user.id),
+  ]);
+  const params = await searchParams;
+  const one = (k: keyof Params) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
+  const required = one("required");
+  const problem = one("federation") ?? one("error");
+  const problemText = problem ? (FEDERATION_MESSAGES[problem] ?? (() => "Connecting didn't complete. Nothing changed: try again."))(providerName(one("provider") ?? "")) : null;
+  const justConnected = one("connected");
+  const rows = configuredProviders().map((p) => ({ ...p, connectedAt: connected.find((c) => c.provider === p.id)?.connectedAt.toISOString() ?? null }));
+  // Connections to a provider no longer configured still show, so they can be removed.
+  for (const c of connected) if (!rows.some((r) => r.id === c.provider)) rows.push({ id: c.provider as never, name: c.name, connectedAt: c.connectedAt.toISOString() });
   const staffNeedsFactor = roleNeedsSecondFactor(session.user.role) && session.level < 2;
   const hasFactor = factors.totp.enabled || factors.passkeys.length > 0;
 
@@ -44,6 +70,13 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       </SectionCard>
       <SectionCard title="Passkeys" description="Sign in with your device's screen lock or a security key, without a password; also accepted as your second factor.">
         <PasskeySection passkeys={factors.passkeys} />
+      </SectionCard>
+      <SectionCard title="Connected accounts" description="Sign in with another account you already have. You can't disconnect your only way to sign in.">
+        <div id="connected-accounts" className="space-y-3">
+          {problemText && <FormAlert title={problemText} reference={one("ref")?.slice(0, 64)} />}
+          {justConnected && !problemText && <StatusMessage message={`${providerName(justConnected)} connected. You can sign in with it now.`} />}
+          <ConnectedAccounts rows={rows} hasPassword={methods.password} />
+        </div>
       </SectionCard>
       <SectionCard title="Recovery codes" description="For when you lose your phone or security key: each code signs you in once.">
         <RecoveryCodesSection remaining={factors.recovery_codes.remaining} hasFactor={hasFactor} />
