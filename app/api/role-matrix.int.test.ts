@@ -62,6 +62,8 @@ const CALLS: Record<string, Call[]> = {
   "DELETE /api/auth/sessions/[id]": [{ path: () => "/api/auth/sessions/no-such-session", ok: 404 }],
   "POST /api/auth/password": [{ path: () => "/api/auth/password", body: () => ({ current_password: "wrong-Password-1", new_password: "Another-Horse-8-Battery" }), ok: 400 }],
   "GET /api/auth/factors": [{ path: () => "/api/auth/factors", ok: 200 }],
+  "GET /api/auth/accounts": [{ path: () => "/api/auth/accounts", ok: 200 }],
+  "DELETE /api/auth/accounts/[provider]": [{ path: () => "/api/auth/accounts/oidc", ok: 404 }],
   "POST /api/auth/totp": [{ path: () => "/api/auth/totp", ok: 200, okAs: { support: 409, admin: 409 } }],
   "DELETE /api/auth/totp": [{ path: () => "/api/auth/totp", ok: 404, okAs: { support: 204, admin: 204 } }],
   "POST /api/auth/totp/confirm": [{ path: () => "/api/auth/totp/confirm", body: () => ({ code: "000000" }), ok: 400 }],

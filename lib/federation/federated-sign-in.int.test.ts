@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import type { RequestContext } from "@/lib/http/request-context";
 import { callRoute, randomEmail, randomIp } from "@/lib/testing/http";
 import { createTestUser, outboxFor } from "@/lib/testing/users";
+import { diagnoseSignIn } from "@/lib/users/diagnose";
 import { FederationError, connectProvider, signInWithProvider, type Identity } from "./federated-sign-in";
 
 // The federated sign-in decision on the real database (both PGlite and PostgreSQL): what
@@ -198,5 +199,12 @@ describe("connected accounts", () => {
     expect(sent.status).toBe(202);
     await settleBackgroundWork();
     expect((await outboxFor(who.email!)).length).toBeGreaterThan(0);
+  });
+
+  it("support's panel says the account signs in with the provider only", async () => {
+    const { user } = await signedIn(identity({ provider: "github" }));
+    const blockers = await diagnoseSignIn(user.id);
+    expect(blockers.map((b) => b.kind)).toContain("provider_only");
+    expect(blockers.find((b) => b.kind === "provider_only")?.summary).toContain("Signs in with GitHub only");
   });
 });

@@ -114,7 +114,7 @@ export const requestTraceSchema = z
 
 export const blockerSchema = z
   .object({
-    kind: z.enum(["deactivated", "locked", "rate_limited", "no_password", "wrong_codes", "no_recovery_codes", "mail_undelivered", "none"]),
+    kind: z.enum(["deactivated", "locked", "rate_limited", "no_password", "provider_only", "wrong_codes", "no_recovery_codes", "mail_undelivered", "none"]),
     summary: z.string().describe("What blocks sign-in right now, in words a support person can read out."),
     remedy: z.string(),
     action: z.enum(["reactivate", "unlock", "send_reset", "reset_factors"]).nullable().describe("Which console action fixes it, if any."),
