@@ -155,3 +155,28 @@ test("a provider that cannot be reached stops only itself: a clear message with 
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("a user without a password confirms it's them with the provider before changing how they sign in", async ({ page, api }) => {
+  const login = idpLogin("reauth");
+  await continueWithProvider(page, login);
+  await expect(dashboardPage(page).heading).toBeVisible();
+  await api.post("/api/test/age-sessions", { email: login });
+  await page.goto("/settings/security");
+  const confirm = page.getByTestId("provider-reauth");
+  await expect(confirm).toContainText("Confirm it's you");
+  // Without it, the change is refused.
+  const refused = await page.request.post("/api/auth/totp", { headers: { origin: new URL(page.url()).origin } });
+  expect((await refused.json()).error).toBe("reauthentication_required");
+
+  await confirm.getByRole("button", { name: `Confirm with ${IDP}` }).click();
+  // The provider is asked to authenticate again (prompt=login), not to answer from its session.
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/interaction\//);
+  await page.locator("input[name=login]").fill(login);
+  await page.locator("input[name=password]").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await expect(page).toHaveURL(/\/settings\/security\?reauthenticated=oidc/);
+  await expect(page.getByText("Confirmed with Test IdP.")).toBeVisible();
+  await expect(page.getByTestId("provider-reauth")).toHaveCount(0);
+  const allowed = await page.request.post("/api/auth/totp", { headers: { origin: new URL(page.url()).origin } });
+  expect(allowed.status()).toBe(200);
+});

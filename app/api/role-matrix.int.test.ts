@@ -39,6 +39,7 @@ const PUBLIC = new Set([
   "GET /api/bench/event-loop",
   "GET /api/test/outbox",
   "POST /api/test/role",
+  "POST /api/test/age-sessions",
 ]);
 
 interface Call {

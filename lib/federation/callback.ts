@@ -13,16 +13,17 @@ import { resolveSession } from "@/lib/auth/sessions";
 import { isSecondFactorRequired } from "@/lib/auth/sign-in";
 import { env, useSecureCookies } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { contextFromHeaders } from "@/lib/http/request-context";
+import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
 import { requestScope } from "@/lib/http/request-scope";
 import { claimChallenge, findChallenge } from "@/lib/mfa/challenges";
-import { FederationError, connectProvider, signInWithProvider, type Identity } from "./federated-sign-in";
+import { FederationError, connectProvider, reauthenticateWithProvider, signInWithProvider, type Identity } from "./federated-sign-in";
 import { isProviderId, readProfile, type Profile } from "./providers";
 
 // Auth.js' signIn callback, after it checked the provider's answer (state, PKCE, nonce). It
 // always answers with a URL, so Auth.js itself never creates a user, an account or a
 // session: the decision is ours (federated-sign-in.ts), and so are the cookies. Either the
-// signed-in user asked to connect this provider (an intent from Settings), or someone signs in.
+// signed-in user asked to connect this provider or to confirm it's them with it (an intent
+// from Settings), or someone signs in.
 
 interface CallbackInput {
   account: { provider: string; providerAccountId: string } | null;
@@ -59,18 +60,29 @@ export async function handleProviderCallback({ account, profile }: CallbackInput
   }
 }
 
-async function connect(intent: string, identity: Identity, sessionToken: string, ctx: ReturnType<typeof contextFromHeaders>): Promise<string> {
-  const back = (params: Record<string, string>) => `/settings/security?${new URLSearchParams(params)}#connected-accounts`;
-  const [challenge, session] = await Promise.all([findChallenge("federation_link", intent), sessionToken ? resolveSession(sessionToken) : null]);
+async function connect(intent: string, identity: Identity, sessionToken: string, ctx: RequestContext): Promise<string> {
+  const back = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams(params)}`;
+  const [link, reauth, session] = await Promise.all([
+    findChallenge("federation_link", intent),
+    findChallenge("federation_reauth", intent),
+    sessionToken ? resolveSession(sessionToken) : null,
+  ]);
+  const challenge = link ?? reauth;
+  // Where the user asked from (a path of this app), else Settings → Security.
+  const from = reauth?.challenge ? safeNextPath(reauth.challenge) : "/settings/security";
   // The intent belongs to the session that asked: another browser's or an expired one is void.
   if (!challenge || !session || session.user.id !== challenge.userId || !(await claimChallenge(challenge.id))) {
-    return back({ federation: "link_expired" });
+    return back(from, { federation: "link_expired" });
   }
   try {
+    if (reauth) {
+      await reauthenticateWithProvider(session, identity, ctx);
+      return back(from, { reauthenticated: identity.provider });
+    }
     await connectProvider(session.user.id, identity, ctx);
-    return back({ connected: identity.provider });
+    return `${back(from, { connected: identity.provider })}#connected-accounts`;
   } catch (err) {
-    if (err instanceof FederationError) return back({ federation: err.code, provider: identity.provider });
+    if (err instanceof FederationError || err instanceof ApiError) return back(from, { federation: err.code, provider: identity.provider });
     throw err;
   }
 }

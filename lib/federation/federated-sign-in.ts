@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import { countSignIn, completeSignIn, type SecondFactorRequired } from "@/lib/auth/sign-in";
-import type { SafeUser, SignedIn } from "@/lib/auth/sessions";
+import { markAuthenticated, type SafeUser, type SignedIn } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -26,7 +26,8 @@ export type FederationErrorCode =
   | "signin_refused"
   | "no_email"
   | "already_connected_elsewhere"
-  | "provider_already_connected";
+  | "provider_already_connected"
+  | "reauth_mismatch";
 
 /** An expected refusal of a federated sign-in or connection, shown on the page it returns to. */
 export class FederationError extends Error {
@@ -139,4 +140,20 @@ export async function connectProvider(userId: string, identity: Identity, ctx: R
     throw await refuse(raced ? "already_connected_elsewhere" : "provider_already_connected");
   }
   await recordAudit({ type: "account_linked", outcome: "success", ctx, actorId: userId, targetUserId: userId, metadata: { provider: identity.provider } });
+}
+
+/**
+ * Re-authentication with a provider, for users without a password (SPEC 10 step-up): the
+ * identity must be one already connected to the session's user. The session's level stays.
+ */
+export async function reauthenticateWithProvider(session: { id: string; user: { id: string; email: string } }, identity: Identity, ctx: RequestContext): Promise<void> {
+  await limitByIp("mfaIp", ctx);
+  const base = { type: "reauthenticated" as const, ctx, actorId: session.user.id, targetUserId: session.user.id };
+  const owner = await findByIdentity(identity);
+  if (owner?.user.id !== session.user.id) {
+    await recordAudit({ ...base, outcome: "failure", metadata: { method: "federated", provider: identity.provider, reason: "other_identity" } });
+    throw new FederationError("reauth_mismatch");
+  }
+  await markAuthenticated(session.id);
+  await recordAudit({ ...base, outcome: "success", metadata: { method: "federated", provider: identity.provider } });
 }

@@ -13,11 +13,20 @@ import type { ProviderId } from "./providers";
  * issuer is down or wrong) stops only itself: the log says what failed, and the user lands
  * on `errorPage` with a message and the request id as the reference.
  */
-export async function startProviderFlow(provider: ProviderId, redirectTo: string, ctx: RequestContext, errorPage: string): Promise<never> {
+export async function startProviderFlow(
+  provider: ProviderId,
+  redirectTo: string,
+  ctx: RequestContext,
+  errorPage: string,
+  opts: { freshLogin?: boolean } = {},
+): Promise<never> {
+  // A confirmation must not be answered by the provider's own remembered session: OpenID
+  // Connect providers are asked to authenticate the person again (GitHub has no such parameter).
+  const params = opts.freshLogin && provider !== "github" ? { prompt: "login", max_age: "0" } : undefined;
   let target: string | null = null;
   let cause = "";
   try {
-    target = await withRequestScope(ctx, () => signIn(provider, { redirectTo, redirect: false }));
+    target = await withRequestScope(ctx, () => signIn(provider, { redirectTo, redirect: false }, params));
   } catch (err) {
     unstable_rethrow(err);
     cause = err instanceof Error ? `${err.name}: ${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ""}` : String(err);

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { setFederationIntentCookie } from "@/lib/auth/session-cookie";
 import { disconnectAccount } from "@/lib/federation/accounts";
 import { PROVIDER_IDS, configuredProviders, providerName } from "@/lib/federation/providers";
@@ -20,7 +21,7 @@ import { totpConfirmSchema } from "@/lib/validation/mfa";
 // /passkeys/{id}; adding or removing a factor and new codes need a recent authentication,
 // which these forms can give inline (reauth_password, reauth_code).
 
-export type SecurityFormState = ActionState<"code" | "passkeyId" | "provider" | "reauth_password">;
+export type SecurityFormState = ActionState<"code" | "passkeyId" | "provider" | "from" | "reauth_password">;
 
 const nothing = z.object({});
 const refresh = () => revalidatePath("/settings/security");
@@ -81,5 +82,18 @@ export const disconnectProviderAction = formAction(
     await disconnectAccount(session.user.id, provider, ctx);
     refresh();
     return { message: `${providerName(provider)} disconnected.` };
+  },
+);
+
+// "Confirm with <provider>" for users without a password: the provider's flow proves them
+// again, then the callback marks this session recently authenticated and comes back.
+export const reauthWithProviderAction = formAction(
+  { access: "account:use", schema: providerSchema.extend({ from: z.string().max(200) }), fields: ["provider", "from"], messageFromFields: true },
+  async ({ provider, from }, { ctx, session }) => {
+    if (!configuredProviders().some((p) => p.id === provider)) throw notFound("Provider");
+    const back = safeNextPath(from);
+    const { token, expires } = await issueChallenge("federation_reauth", { userId: session.user.id, challenge: back });
+    setFederationIntentCookie(await cookies(), token, expires);
+    await startProviderFlow(provider, back, ctx, back, { freshLogin: true });
   },
 );
