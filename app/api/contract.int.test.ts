@@ -2,6 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleBackgroundWork } from "@/lib/background";
+import { prisma } from "@/lib/db/client";
 import type { RouteHandler } from "@/lib/http/route";
 import { OPENAPI_PATH, openApiDocument, openApiPath } from "@/lib/openapi/document";
 import { ROUTE_MODULES } from "@/lib/openapi/routes";
@@ -9,7 +10,6 @@ import { GET as openApiRoute } from "@/app/api/openapi.json/route";
 import { STRONG_PASSWORD, callRoute, randomEmail, type CallOptions, type CallResult } from "@/lib/testing/http";
 import { createTestUser, emailLinkToken, linkToken, outboxFor, type TestUser } from "@/lib/testing/users";
 import { hashToken } from "@/lib/auth/tokens";
-import { prisma } from "@/lib/db/client";
 import { totpCodeAt, totpStep } from "@/lib/mfa/totp";
 
 // The contract: real requests to every documented endpoint, successes and errors, and each
@@ -198,6 +198,18 @@ describe("every endpoint answers as its OpenAPI description says", () => {
     expect((await call("GET", "/api/health", "/api/health")).status).toBe(200);
     expect((await call("GET", "/api/ping", "/api/ping")).status).toBe(200);
     expect((await call("GET", OPENAPI_PATH, OPENAPI_PATH)).status).toBe(200);
+  });
+
+  it("connected accounts: list, disconnect (404 when none, 409 for the last way in)", async () => {
+    const own = await createTestUser();
+    const t = { token: own.token };
+    expect((await call("GET", "/api/auth/accounts", "/api/auth/accounts", t)).json).toEqual([]);
+    expect((await call("GET", "/api/auth/accounts", "/api/auth/accounts")).status).toBe(401);
+    expect((await call("DELETE", "/api/auth/accounts/[provider]", "/api/auth/accounts/oidc", { ...t, params: { provider: "oidc" } })).status).toBe(404);
+    await prisma().user.update({ where: { id: own.id }, data: { passwordHash: null, accounts: { create: { type: "oidc", provider: "oidc", providerAccountId: `sub-${own.id}` } } } });
+    const accounts = await call("GET", "/api/auth/accounts", "/api/auth/accounts", t);
+    expect(accounts.json).toEqual([{ provider: "oidc", connected_at: expect.any(String) }]);
+    expect((await call("DELETE", "/api/auth/accounts/[provider]", "/api/auth/accounts/oidc", { ...t, params: { provider: "oidc" } })).status).toBe(409);
   });
 
   it("second factors: factors, TOTP, recovery codes, re-authentication, the second step, passkeys, staff reset", async () => {

@@ -40,6 +40,7 @@ const PUBLIC = new Set([
   "GET /api/bench/event-loop",
   "GET /api/test/outbox",
   "POST /api/test/role",
+  "POST /api/test/age-sessions",
 ]);
 
 interface Call {
@@ -66,6 +67,8 @@ const CALLS: Record<string, Call[]> = {
   "POST /api/auth/email/verify/resend": [{ path: () => "/api/auth/email/verify/resend", ok: 202 }],
   "POST /api/users/[id]/verification": [{ path: (id) => `/api/users/${id}/verification`, ok: 202 }],
   "GET /api/auth/factors": [{ path: () => "/api/auth/factors", ok: 200 }],
+  "GET /api/auth/accounts": [{ path: () => "/api/auth/accounts", ok: 200 }],
+  "DELETE /api/auth/accounts/[provider]": [{ path: () => "/api/auth/accounts/oidc", ok: 404 }],
   "POST /api/auth/totp": [{ path: () => "/api/auth/totp", ok: 200, okAs: { support: 409, admin: 409 } }],
   "DELETE /api/auth/totp": [{ path: () => "/api/auth/totp", ok: 404, okAs: { support: 204, admin: 204 } }],
   "POST /api/auth/totp/confirm": [{ path: () => "/api/auth/totp/confirm", body: () => ({ code: "000000" }), ok: 400 }],

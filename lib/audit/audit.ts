@@ -34,6 +34,8 @@ export type AuditType =
   | "reauthenticated"
   | "mail_retried"
   | "mail_dropped"
+  | "account_linked"
+  | "account_unlinked"
   | "email_verification_sent"
   | "email_verified"
   | "email_change_requested"

@@ -126,7 +126,7 @@ async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<Sig
 export async function completeSignIn(
   user: SafeUser,
   ctx: RequestContext,
-  opts: { level: 1 | 2; method: "password" | SignInMethod; attempt: PasswordAttempt; metadata?: Record<string, string | number | boolean> },
+  opts: { level: 1 | 2; method: "password" | "federated" | SignInMethod; attempt: PasswordAttempt; metadata?: Record<string, string | number | boolean> },
 ): Promise<SignedIn> {
   // Passkeys (and providers) prove the user without a password: the same rule holds for them.
   try {

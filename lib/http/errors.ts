@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   email_unverified: 403,
   not_found: 404,
   email_taken: 409,
+  last_sign_in_method: 409,
   last_admin: 409,
   cannot_change_self: 409,
   account_deactivated: 409,

@@ -1,4 +1,6 @@
 import * as audit from "@/app/api/audit/route";
+import * as authAccountsProvider from "@/app/api/auth/accounts/[provider]/route";
+import * as authAccounts from "@/app/api/auth/accounts/route";
 import * as authEmailVerifyResend from "@/app/api/auth/email/verify/resend/route";
 import * as authEmailVerify from "@/app/api/auth/email/verify/route";
 import * as authEmail from "@/app/api/auth/email/route";
@@ -46,6 +48,8 @@ import * as users from "@/app/api/users/route";
 // endpoints, not a JSON API), and /api/openapi.json itself (lib/openapi/document.ts adds it).
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "/api/audit": audit,
+  "/api/auth/accounts": authAccounts,
+  "/api/auth/accounts/[provider]": authAccountsProvider,
   "/api/auth/email": authEmail,
   "/api/auth/email/verify": authEmailVerify,
   "/api/auth/email/verify/resend": authEmailVerifyResend,

@@ -46,6 +46,10 @@ export const ownSessionsSchema = z
   .object({ sessions: z.array(sessionSchema.extend({ current: z.boolean() })) })
   .meta({ id: "OwnSessions" });
 
+export const connectedAccountsSchema = z
+  .array(z.object({ provider: z.enum(["oidc", "github", "google"]), connected_at: dateTime() }))
+  .meta({ id: "ConnectedAccounts", description: "Your identities at sign-in providers: no provider tokens are kept." });
+
 export const userSessionsSchema = z.object({ sessions: z.array(sessionSchema) }).meta({ id: "UserSessions" });
 
 export const profileSchema = z
@@ -114,7 +118,7 @@ export const requestTraceSchema = z
 
 export const blockerSchema = z
   .object({
-    kind: z.enum(["deactivated", "locked", "rate_limited", "no_password", "wrong_codes", "no_recovery_codes", "mail_undelivered", "email_unverified", "pending_email_change", "none"]),
+    kind: z.enum(["deactivated", "locked", "rate_limited", "no_password", "provider_only", "wrong_codes", "no_recovery_codes", "mail_undelivered", "email_unverified", "pending_email_change", "none"]),
     summary: z.string().describe("What blocks sign-in right now, in words a support person can read out."),
     remedy: z.string(),
     action: z.enum(["reactivate", "unlock", "send_reset", "send_verification", "reset_factors"]).nullable().describe("Which console action fixes it, if any."),

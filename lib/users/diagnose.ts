@@ -2,6 +2,7 @@ import "server-only";
 import { emailHashes } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { providerName } from "@/lib/federation/providers";
 import { undeliveredAccountMail } from "@/lib/mail/admin";
 import { lockRemainingSeconds } from "@/lib/security/lockout";
 import { signInLimitState } from "@/lib/security/sign-in-guard";
@@ -94,7 +95,16 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
     });
   }
 
-  if (!user.passwordHash) {
+  const providers = await prisma().account.findMany({ where: { userId }, select: { provider: true } });
+  if (!user.passwordHash && providers.length > 0) {
+    const names = providers.map((p) => providerName(p.provider)).join(" or ");
+    blockers.push({
+      kind: "provider_only",
+      summary: `Signs in with ${names} only: the account has no password${passkeys ? ` (and ${passkeys} passkey${passkeys === 1 ? "" : "s"})` : ""}, so the password form always fails for it.`,
+      remedy: `Ask them to use "Continue with ${names}" on the sign-in page. If they want a password, a reset link sets one.`,
+      action: "send_reset",
+    });
+  } else if (!user.passwordHash) {
     blockers.push({ kind: "no_password", summary: "The account has no password.", remedy: "Send a password reset link.", action: "send_reset" });
   }
 

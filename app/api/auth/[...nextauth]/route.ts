@@ -3,10 +3,11 @@ import { handlers } from "@/lib/auth/auth";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { errorResponse, notFound } from "@/lib/http/errors";
 import { contextFromHeaders } from "@/lib/http/request-context";
+import { withRequestScope } from "@/lib/http/request-scope";
 import { limitByIp } from "@/lib/security/rate-limit";
 
 // Auth.js' own endpoints (session, csrf, providers, and the OAuth sign-in and callback
-// routes). Password sign-in lives in /api/auth/login and the /login server action, not here.
+// routes: federated sign-in, lib/federation/callback.ts decides). Password sign-in lives in /api/auth/login and the /login server action, not here.
 // - Auth.js' sign-out is not reachable: it would delete the session with no audit event and
 //   no rate limit, so /api/auth/signout answers 404 and signing out goes through POST
 //   /api/auth/logout or the Sign out button (both lib/auth/session-changes.ts signOut).
@@ -26,8 +27,24 @@ async function handle(req: NextRequest, handler: (req: NextRequest) => Promise<R
   } catch (err) {
     return errorResponse(err, ctx.requestId);
   }
-  const res = await handler(req);
-  return action === "session" ? withoutSessionCookie(res) : res;
+  const res = await withRequestScope(ctx, () => handler(req));
+  return action === "session" ? withoutSessionCookie(res) : withReference(res, ctx.requestId);
+}
+
+/**
+ * Auth.js sends its errors (a provider that cannot be reached, a user who cancelled at the
+ * provider) to /login?error=<type>; the request id goes along as the reference the page
+ * shows, the same one the log line carries.
+ */
+function withReference(res: Response, requestId: string): Response {
+  const location = res.headers.get("location");
+  if (!location) return res;
+  const url = new URL(location, "http://x");
+  if (url.pathname !== "/login" || !url.searchParams.has("error") || url.searchParams.has("ref")) return res;
+  url.searchParams.set("ref", requestId);
+  const headers = new Headers(res.headers);
+  headers.set("location", /^https?:/.test(location) ? url.toString() : url.pathname + url.search);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
 function withoutSessionCookie(res: Response): Response {
