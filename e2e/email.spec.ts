@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { testSmtpServer, type TestSmtpServer } from "../lib/testing/smtp-server";
 import { appApi, newUserData, type AppApi } from "./api";
-import { signIn } from "./fixtures";
+import { signIn, test as appTest } from "./fixtures";
 import { registerPage } from "./pages/register-page";
 import { startServer, type AppServer } from "./support/servers";
 
@@ -195,4 +195,40 @@ test("with REQUIRE_VERIFIED_EMAIL, the sign-in form refuses a right password unt
   } finally {
     await strict.stop();
   }
+});
+
+// On the suite's own server (playwright.config.ts), which has the test OpenID Connect provider.
+appTest("a user without a password confirms it's them with their provider, then changes the email", async ({ page, api }) => {
+  const login = `idp-mail-${crypto.randomUUID().slice(0, 8)}@corp.example`;
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Continue with Test IdP" }).click();
+  await page.locator("input[name=login]").fill(login);
+  await page.locator("input[name=password]").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
+  await api.post("/api/test/age-sessions", { email: login });
+
+  await page.goto("/settings");
+  const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Email address" }) });
+  const confirm = section.getByTestId("provider-reauth");
+  await confirm.getByRole("button", { name: "Confirm with Test IdP" }).click();
+  await page.locator("input[name=login]").fill(login);
+  await page.locator("input[name=password]").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await expect(page).toHaveURL(/\/settings\?reauthenticated=oidc/);
+  await expect(section.getByTestId("provider-reauth")).toHaveCount(0);
+
+  const next = `moved-idp-${crypto.randomUUID().slice(0, 8)}@example.test`;
+  await section.getByLabel("New email address").fill(next);
+  await section.getByRole("button", { name: "Send a confirmation link" }).click();
+  await expect(section.getByTestId("form-status")).toContainText("A link is on its way to the new address");
+  let link = "";
+  await expect(async () => {
+    const mail = (await api.outbox(next)).find((m) => m.kind === "email_change");
+    link = new URL(mail!.text.match(/https?:\/\/\S+verify-email\?token=[A-Za-z0-9_-]+/)![0]).search;
+  }).toPass({ timeout: 10_000 });
+  await page.goto(`/verify-email${link}`);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByTestId("form-status")).toContainText(`Your email address is now ${next}`);
 });
