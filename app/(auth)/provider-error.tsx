@@ -17,6 +17,10 @@ const MESSAGES: Record<string, (provider: string) => { title: string; detail?: s
   OAuthSignInError: () => ({ title: "This sign-in option isn't available right now", detail: "Nothing changed. Try again later or sign in another way." }),
   OAuthCallbackError: () => ({ title: "Sign-in was cancelled or didn't complete", detail: "Nothing changed. Try again, or sign in another way." }),
   AccessDenied: () => ({ title: "Sign-in was cancelled or didn't complete", detail: "Nothing changed. Try again, or sign in another way." }),
+  email_unverified: () => ({
+    title: "Confirm your email address before signing in",
+    detail: "We have sent a link to it (or did recently). Open it, then sign in again.",
+  }),
   busy: () => ({ title: "We're busy right now", detail: "Try again in a moment." }),
   service_unavailable: () => ({ title: "Sign-in is unavailable for a moment", detail: "Try again in a moment." }),
 };

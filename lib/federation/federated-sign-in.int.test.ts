@@ -73,9 +73,12 @@ describe("federated sign-in", () => {
     expect(events[1].requestId).toBe(c.requestId);
   });
 
-  it("leaves the email unverified when the provider does not assert it", async () => {
-    const { user } = await signedIn(identity({ emailVerified: false }));
+  it("leaves the email unverified when the provider does not assert it, and mails a verification link", async () => {
+    const who = identity({ emailVerified: false });
+    const { user } = await signedIn(who);
     expect((await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).toBeNull();
+    await settleBackgroundWork();
+    expect((await outboxFor(who.email!)).map((m) => m.kind)).toEqual(["email_verification"]);
   });
 
   it("never links an existing account silently: the sign-in is refused and nothing is created", async () => {

@@ -5,6 +5,7 @@ import { markAuthenticated, type SafeUser, type SignedIn } from "@/lib/auth/sess
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { assertEmailVerifiedForSignIn, sendEmailVerification } from "@/lib/email/verification";
 import { issueChallenge } from "@/lib/mfa/challenges";
 import { secondFactorMethods } from "@/lib/mfa/factors";
 import { limitByIp } from "@/lib/security/rate-limit";
@@ -70,6 +71,14 @@ async function decideFederatedSignIn(identity: Identity, ctx: RequestContext): P
     await prisma().user.update({ where: { id: user.id }, data: { emailVerified: new Date() }, select: { id: true } });
   }
 
+  // REQUIRE_VERIFIED_EMAIL, as after a right password: before any challenge or session.
+  try {
+    await assertEmailVerifiedForSignIn(user.id, ctx);
+  } catch (err) {
+    await attempt.abandoned();
+    throw err;
+  }
+
   const methods = await secondFactorMethods(user.id);
   if (methods.length > 0) {
     await attempt.abandoned();
@@ -104,6 +113,8 @@ async function registerFromProvider(identity: Identity, ctx: RequestContext) {
       select: SAFE_USER,
     });
     await recordAudit({ type: "register", outcome: "success", ctx, actorId: user.id, targetUserId: user.id, metadata: { provider: identity.provider, email_verified: identity.emailVerified } });
+    // The provider did not vouch for the address: the user proves it, as after registering.
+    if (!user.emailVerified) await sendEmailVerification(user, ctx, { reason: "federated" });
     return user;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;

@@ -16,7 +16,7 @@ export function ProviderReauth({ providers, from }: { providers: { id: string; n
       <h2 id="provider-reauth-title" className="text-sm font-semibold text-amber-900">
         Confirm it&apos;s you
       </h2>
-      <p className="mt-1 text-sm text-amber-900">You signed in a while ago. Changing how you sign in needs a fresh confirmation.</p>
+      <p className="mt-1 text-sm text-amber-900">You signed in a while ago. Changes to how you sign in and to your email address need a fresh confirmation.</p>
       {state?.ok === false && (
         <div className="mt-3">
           <FormAlert key={state.reference} title={state.formError} reference={state.reference} />
