@@ -40,7 +40,8 @@ export function ResetPasswordForm({ token, policy }: { token: string; policy: Pa
           )}
         </FormAlert>
       )}
-      <input type="hidden" {...register("token")} />
+      {/* A value in the HTML, not only in the form library's state: posted without JavaScript too. */}
+      <input type="hidden" {...register("token")} value={token} />
       <fieldset disabled={pending} className="space-y-4">
         <NewPasswordField
           policy={policy}
