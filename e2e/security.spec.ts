@@ -37,3 +37,19 @@ test("a cross-site form post with a valid session cookie is refused", async ({ s
   await signedInPage.goto(`${baseURL}/dashboard`);
   await expect(signedInPage.getByRole("heading", { level: 1 })).toContainText("Welcome");
 });
+
+test("JSON answers carry the request id and security headers without the proxy; pages keep their nonce", async ({ request }) => {
+  const api = await request.get("/api/ping", { headers: { "x-request-id": "e2e-request-id-1" } });
+  const auth = await request.get("/api/auth/session");
+  for (const res of [api, auth]) {
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(res.headers()["cache-control"]).toMatch(/\bno-store\b/);
+    expect(res.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers()["x-request-id"]).toBeTruthy();
+  }
+  expect(api.headers()["x-request-id"]).toBe("e2e-request-id-1");
+  const page = await request.get("/login", { headers: { "x-request-id": "e2e-request-id-2" } });
+  expect(page.headers()["x-request-id"]).toBe("e2e-request-id-2");
+  expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+});

@@ -8,9 +8,10 @@ import { observeRequest, routePattern } from "@/lib/observability/metrics";
 import { recordRequest } from "@/lib/observability/request-log";
 import { assertSameOrigin } from "@/lib/security/csrf";
 import { limitByIp } from "@/lib/security/rate-limit";
+import { withApiHeaders } from "./api-headers";
 import { readJson, readQuery } from "./body";
 import { errorResponse } from "./errors";
-import { REQUEST_ID_HEADER, contextFromHeaders, type RequestContext } from "./request-context";
+import { contextFromHeaders, type RequestContext } from "./request-context";
 
 type Params = Record<string, string>;
 
@@ -64,7 +65,8 @@ async function authorize(req: NextRequest, access: Access, params: Params): Prom
  * the body and query schemas; the wrapper does, in order: request context (id, client IP,
  * user agent), the same-origin check for cookie-authenticated writes, the per-IP API rate
  * limit, the caller's session and permission, the body and query, then the handler; and for
- * every answer X-Request-Id, the one error-to-response mapping and the request metrics
+ * every answer the API headers (X-Request-Id, no-store, security headers: `api-headers.ts`,
+ * since proxy.ts runs for pages only), the one error-to-response mapping and the request metrics
  * (http_requests_total, http_request_duration_seconds) by route pattern. `spec` stays on the
  * handler so tests can list who may call what.
  */
@@ -82,10 +84,10 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
       const body = spec.body ? await readJson(req, spec.body) : undefined;
       const query = spec.query ? readQuery(req, spec.query) : undefined;
       res = await handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>);
-      res.headers.set(REQUEST_ID_HEADER, ctx.requestId);
     } catch (err) {
       res = errorResponse(err, ctx.requestId);
     }
+    res = withApiHeaders(res, req, ctx.requestId);
     const ms = performance.now() - started;
     const pattern = routePattern(req.nextUrl.pathname, (params ?? {}) as Params);
     observeRequest(req.method, pattern, res.status, ms / 1000);
