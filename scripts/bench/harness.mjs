@@ -2,7 +2,7 @@
 // given), a production server of this build, users seeded straight into the database,
 // and autocannon runs summarised as JSON plus a readable line.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir, availableParallelism, cpus } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -43,12 +43,15 @@ async function throwawayCluster() {
   return url;
 }
 
-/** Starts `node scripts/serve.mjs` on a production build with the given environment. */
-export async function startServer(env) {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
+/**
+ * Starts `node scripts/serve.mjs` on a production build with the given environment; `dir`
+ * serves another build (the bare baseline) with the same server, `readyPath` is polled.
+ */
+export async function startServer(env, { dir = ROOT, readyPath = "/api/health" } = {}) {
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
   const port = String(await freePort());
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
-    cwd: ROOT,
+    cwd: dir,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -76,12 +79,41 @@ export async function startServer(env) {
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
     try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, stop };
+      const res = await fetch(`${url}${readyPath}`);
+      if (res.ok) return { url, stop, pid: child.pid };
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("server did not become healthy");
+}
+
+/**
+ * A bare Next.js app of the installed version, production-built in a temp folder: one
+ * route handler, GET /api/ping, answering JSON, no proxy. It uses this repository's
+ * node_modules through a symlink (no install); Turbopack's root is "/" so that it may follow
+ * it. The build is kept per Next.js version and reused by later runs.
+ */
+export function bareNextApp() {
+  const version = JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")).version;
+  const dir = path.join(tmpdir(), `latchkey-bench-bare-next-${version}`);
+  if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return { dir, version, built: false };
+  mkdirSync(path.join(dir, "app/api/ping"), { recursive: true });
+  if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, name: "bare-next" }));
+  writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: "/" }, experimental: { agentUpgrade: false } };\n`);
+  writeFileSync(path.join(dir, "app/api/ping/route.js"), `export const GET = () => Response.json({ status: "ok" });\n`);
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return { dir, version, built: true };
+}
+
+/** Resident memory of a process, in MB (Linux /proc). */
+export function rssMb(pid) {
+  const kb = Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? NaN);
+  return round(kb / 1024);
 }
 
 /** Inserts `count` users sharing one bcrypt hash of `password` at `cost`; returns their emails. */
