@@ -45,9 +45,10 @@ async function throwawayCluster() {
 
 /**
  * Starts `node scripts/serve.mjs` on a production build with the given environment; `dir`
- * serves another build (the bare baseline) with the same server, `readyPath` is polled.
+ * serves another build with the same server (the bare baseline; BENCH_APP_DIR, e.g. a
+ * checkout of main, for before/after figures), `readyPath` is polled.
  */
-export async function startServer(env, { dir = ROOT, readyPath = "/api/health" } = {}) {
+export async function startServer(env, { dir = process.env.BENCH_APP_DIR || ROOT, readyPath = "/api/health" } = {}) {
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
   const port = String(await freePort());
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
