@@ -8,7 +8,9 @@ import path from "node:path";
 // runs, on a fresh embedded database.
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// localhost, not 127.0.0.1: WebAuthn refuses an IP address as relying party id, and the
+// passkey journeys need one (APP_URL below gives it). The server still listens on 127.0.0.1.
+const BASE_URL = `http://localhost:${PORT}`;
 // Deleted and recreated at every start: the server's embedded database and auth secret.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `latchkey-e2e-${PORT}`);
 
@@ -48,7 +50,7 @@ export default defineConfig({
   webServer: {
     // `exec` so that the server is the process Playwright stops, not a shell around it.
     command: `rm -rf "${DATA_DIR}" && exec node scripts/serve.mjs`,
-    url: `${BASE_URL}/api/health`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

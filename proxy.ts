@@ -1,29 +1,72 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
+import type { ErrorCode } from "@/lib/http/errors";
+import { OWN_REQUEST_ID_HEADER, REQUEST_ID_HEADER, newRequestId } from "@/lib/http/request-id";
+import { urlRefusal } from "@/lib/http/url-rules";
 import { generateNonce, securityHeaders } from "@/lib/security/headers";
+import { isCrossSiteWrite } from "@/lib/security/same-origin";
 
-// Runs before every page and server action: gives the request its id (echoed as
-// X-Request-Id), a CSP nonce and the security headers, and tells pages their own path for
-// login redirects. Not for /api/*: running it there cost ~40 % of a bare route handler's
-// throughput, so JSON routes set their own headers (lib/http/api-headers.ts, applied by
-// route() and the Auth.js catch-all). Authorization is NOT decided here: every page, action
-// and route handler checks it itself.
-export function proxy(request: NextRequest) {
-  const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+// Runs before every page and server action, not for /api/* (running it there cost ~40 % of a
+// bare route handler's throughput; route() and the Auth.js catch-all apply the same rules to
+// JSON: lib/http/api-headers.ts, url-rules.ts, request-context.ts apiContextFromHeaders).
+// It gives the request our own id (echoed as X-Request-Id; a client's X-Request-Id stays on
+// the request only as a separate, logged field), a CSP nonce and the security headers, and
+// tells pages their own path for login redirects. It also refuses, with our JSON error body,
+// what would otherwise reach Next's plain-text 500: URLs the URL rule refuses (lib/http/
+// url-rules.ts: undecodable or NUL paths, NUL in the query), malformed form posts to pages,
+// and cross-site server actions (the routes' same-origin rule, lib/security/same-origin.ts).
+// Authorization is NOT decided here: every page, action and route handler checks it itself.
+export async function proxy(request: NextRequest) {
+  const requestId = newRequestId();
   const nonce = generateNonce();
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
   const security = securityHeaders({ nonce, https, production: process.env.NODE_ENV === "production" });
+  const finish = (response: NextResponse) => {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+    return response;
+  };
+
+  const refusal = await refuse(request);
+  if (refusal) {
+    const [status, error, message, extra] = refusal;
+    return finish(NextResponse.json({ error, message, ...extra, request_id: requestId }, { status, headers: { "cache-control": "no-store" } }));
+  }
 
   const headers = new Headers(request.headers);
-  headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set(OWN_REQUEST_ID_HEADER, requestId);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", security["content-security-policy"]);
+  return finish(NextResponse.next({ request: { headers } }));
+}
 
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set(REQUEST_ID_HEADER, requestId);
-  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
-  return response;
+type Refusal = [status: number, error: ErrorCode, message: string, extra?: Record<string, unknown>];
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=[^;\s]/;
+
+// proxy.ts cannot read lib/env (it runs before the app's server modules): the two settings
+// the same-origin rule needs, with lib/env's defaults.
+const originPolicy = () => ({ appUrl: process.env.APP_URL || "http://localhost:3000", trustProxy: Number(process.env.TRUST_PROXY || 0) || 0 });
+
+async function refuse(request: NextRequest): Promise<Refusal | null> {
+  const refusal = urlRefusal(new URL(request.url));
+  if (refusal) return [400, "validation_error", refusal.message, { fields: refusal.fields }];
+  if (request.method !== "POST") return null;
+
+  // A post to a page is a server action (with JavaScript: a Next-Action header; without: a
+  // multipart form naming the action). Cross-site ones are refused like the routes'.
+  const hasSessionCookie = SESSION_COOKIE.test(request.headers.get("cookie") ?? "");
+  if (isCrossSiteWrite({ method: request.method, headers: request.headers, hasSessionCookie }, originPolicy())) {
+    return [403, "csrf_rejected", "Cross-site request refused; send it from the app"];
+  }
+  if (/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
+    try {
+      await request.clone().formData();
+    } catch {
+      return [400, "validation_error", "The form data could not be read", { fields: { body: "malformed multipart/form-data" } }];
+    }
+  }
+  return null;
 }
 
 export const config = {

@@ -6,6 +6,10 @@ import { expect, signIn, test } from "./fixtures";
 // A and AA (labels, names, roles, contrast, landmarks, ARIA use), at desktop and phone
 // widths. A violation lists the rule, the help text and the offending elements.
 
+// Each test runs axe several times at two widths: more work than a journey's 30 s budget on a
+// busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 390, height: 844 },
@@ -67,6 +71,10 @@ test("the signed-in pages", async ({ signedInPage: page }) => {
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "/settings");
+  await page.goto("/settings/security");
+  await page.getByRole("button", { name: "Set up authenticator app" }).click();
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  await expectAccessible(page, "/settings/security while enrolling");
   expect(missing).toEqual([]);
 });
 
@@ -85,10 +93,45 @@ test("the support console", async ({ supportPage: page, user }) => {
   expect(missing).toEqual([]);
 });
 
+test("the second step of a sign-in", async ({ page, api }) => {
+  const account = await api.enrollTotp(await api.register());
+  await signIn(page, account.user.email, account.user.password);
+  await expect(page.getByLabel("Authenticator code")).toBeVisible();
+  await expectAccessible(page, "/login/verify");
+});
+
+test("the admin mail page", async ({ adminPage: page }) => {
+  await page.goto("/admin/mail");
+  await expect(page.getByRole("heading", { level: 1, name: "Mail" })).toBeVisible();
+  await expectAccessible(page, "/admin/mail");
+});
+
 test("the 403 and 404 pages", async ({ signedInPage: page }) => {
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "403 at /admin");
   await page.goto("/no-such-page");
   await expectAccessible(page, "404");
+});
+
+test("the API reference at /docs/api, usable by keyboard and under the CSP", async ({ page }) => {
+  // A long page: axe takes a while on it at two widths.
+  test.setTimeout(120_000);
+  const missing = watchMissingFiles(page);
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  const res = await page.goto("/docs/api");
+  expect(res?.headers()["content-security-policy"]).toContain("'nonce-");
+  await expect(page.getByRole("heading", { level: 1, name: "Latchkey JSON API" })).toBeVisible();
+  await expectAccessible(page, "/docs/api");
+  // Every operation is reachable from the endpoint list by keyboard: Tab to a link, Enter, and the operation is in view.
+  const link = page.getByRole("navigation", { name: "Endpoints" }).getByRole("link", { name: /^post \/api\/auth\/login$/i });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#postAuthLogin$/);
+  await expect(page.getByRole("heading", { level: 3, name: /^post \/api\/auth\/login$/i })).toBeInViewport();
+  expect(violations).toEqual([]);
+  expect(missing).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { newUserData } from "./api";
 import { expect, signIn, test } from "./fixtures";
+import { setUpAuthenticatorApp } from "./pages/security-page";
 import { dashboardPage } from "./pages/dashboard-page";
 
 test("a locked-out user asks support: support finds them, reads why, unlocks, and they sign in", async ({ page, user, supportPage }) => {
@@ -31,7 +32,7 @@ test("a locked-out user asks support: support finds them, reads why, unlocks, an
   await expect(supportPage.getByTestId("audit-row").first()).toHaveAttribute("data-type", "unlock");
 });
 
-test("an admin promotes a user to support, who then sees the console", async ({ adminPage, api, browser, baseURL }) => {
+test("an admin promotes a user to support, who must set up a second factor before the console works", async ({ adminPage, api, browser, baseURL }) => {
   const account = await api.register(newUserData("promoted"));
   await adminPage.goto(`/admin?query=${encodeURIComponent(account.user.email)}`);
   await adminPage.getByTestId("user-row").getByRole("link").first().click();
@@ -44,7 +45,14 @@ test("an admin promotes a user to support, who then sees the console", async ({ 
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await signIn(page, account.user.email, account.user.password);
-  await expect(dashboardPage(page).welcome(account.user.name)).toBeVisible();
+  // Signed in, but sent to set up a factor: the console waits for one.
+  await expect(page).toHaveURL(/\/settings\/security\?required=1/);
+  await expect(page.getByTestId("mfa-required-notice")).toBeVisible();
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "The console needs your second factor" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Go to Settings → Security" }).click();
+  await setUpAuthenticatorApp(page);
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await context.close();

@@ -1,21 +1,27 @@
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { nextTotpCode } from "./totp";
+import type { SignedInJson, UserJson } from "@/lib/openapi/schemas";
+import type { LoginInput, RegisterInput } from "@/lib/validation/auth";
 
 // The app's JSON API as journeys use it to set things up quickly. Writes carry the app's
-// own Origin: the app refuses cookie-authenticated writes from anywhere else.
+// own Origin: the app refuses cookie-authenticated writes from anywhere else. Bodies and
+// answers are typed with the zod schemas the routes parse and the OpenAPI document is built from.
 
 export const SESSION_COOKIE = "authjs.session-token";
 
-export interface TestUser {
-  email: string;
-  name: string;
-  password: string;
-}
+/** What POST /api/auth/register takes. */
+export type TestUser = RegisterInput;
 
 /** An account the API created, with the session token its response set as cookie. */
 export interface Account {
   user: TestUser;
   sessionToken: string;
+  /** With an authenticator app: its secret (codes via e2e/totp.ts) and the recovery codes. */
+  totpSecret?: string;
+  recoveryCodes?: string[];
+  /** The user as the API answered (POST /api/auth/register's SignedIn body). */
+  created: UserJson;
 }
 
 /** A new random identity: unique per call, and a password the default policy accepts. */
@@ -41,11 +47,12 @@ export function appApi(request: APIRequestContext, baseURL: string) {
     async register(user: TestUser = newUserData()): Promise<Account> {
       const res = await post("/api/auth/register", user);
       expect(res.status(), await res.text()).toBe(201);
-      return { user, sessionToken: sessionCookieOf(res) };
+      const body = (await res.json()) as SignedInJson;
+      return { user, sessionToken: sessionCookieOf(res), created: body.user };
     },
 
     /** Test mode only: gives an existing user a role (as the CLI does for the first admin). */
-    async setRole(email: string, role: "user" | "support" | "admin") {
+    async setRole(email: string, role: UserJson["role"]) {
       const res = await post("/api/test/role", { email, role });
       expect(res.status(), await res.text()).toBe(200);
     },
@@ -57,11 +64,31 @@ export function appApi(request: APIRequestContext, baseURL: string) {
       return (await res.json()).messages;
     },
 
-    /** Signs in and returns the new session's token. */
-    async login(email: string, password: string): Promise<string> {
-      const res = await post("/api/auth/login", { email, password });
+    /** Signs in and returns the new session's token (with the second step when the account has an authenticator app). */
+    async login(email: string, password: string, totpSecret?: string): Promise<string> {
+      const credentials: LoginInput = { email, password };
+      const res = await post("/api/auth/login", credentials);
       expect(res.status(), await res.text()).toBe(200);
-      return sessionCookieOf(res);
+      const body = await res.json();
+      if (!body.mfa_required) return sessionCookieOf(res);
+      if (!totpSecret) throw new Error(`${email} needs a second factor to sign in`);
+      const second = await post("/api/auth/login/mfa", { mfa_token: body.mfa_token, code: await nextTotpCode(totpSecret) });
+      expect(second.status(), await second.text()).toBe(200);
+      return sessionCookieOf(second);
+    },
+
+    /**
+     * Sets up an authenticator app on the account through the API (as Settings does), which
+     * leaves its session at level 2: signed in with a second factor.
+     */
+    async enrollTotp(account: Account): Promise<Account> {
+      const headers = { authorization: `Bearer ${account.sessionToken}` };
+      const start = await request.post("/api/auth/totp", { headers });
+      expect(start.status(), await start.text()).toBe(200);
+      const { secret } = await start.json();
+      const confirm = await request.post("/api/auth/totp/confirm", { headers, data: { code: await nextTotpCode(secret) } });
+      expect(confirm.status(), await confirm.text()).toBe(200);
+      return { ...account, totpSecret: secret, recoveryCodes: (await confirm.json()).recovery_codes };
     },
   };
 }

@@ -156,11 +156,14 @@ test("metrics --last sums up the server's recent API traffic for an admin; suppo
 });
 
 test("debug --trace-request shows a request's route, status, duration and the steps it recorded", async ({ baseURL, request, user, supportAccount }) => {
-  const requestId = `trace-${randomUUID()}`;
+  const clientId = `trace-${randomUUID()}`;
   const origin = new URL(baseURL!).origin;
-  const res = await request.post("/api/auth/login", { data: { email: user.email, password: `${user.password}x` }, headers: { origin, "x-request-id": requestId } });
+  const res = await request.post("/api/auth/login", { data: { email: user.email, password: `${user.password}x` }, headers: { origin, "x-request-id": clientId } });
   expect(res.status()).toBe(401);
-  expect(res.headers()["x-request-id"]).toBe(requestId);
+  // The reference is always ours; a client's X-Request-Id is only logged beside it.
+  const requestId = res.headers()["x-request-id"];
+  expect(requestId).not.toBe(clientId);
+  expect((await res.json()).request_id).toBe(requestId);
 
   const out = await cli(baseURL!, ["debug", "--trace-request", requestId], { token: supportAccount.sessionToken });
   expect(out.stderr).toBe("");

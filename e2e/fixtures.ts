@@ -7,7 +7,8 @@ import { loginPage } from "./pages/login-page";
 //   api           the JSON API on this test's request context
 //   user          a fresh random user, registered through POST /api/auth/register
 //   signedInPage  a page in its own browser context carrying that user's session cookie, on /dashboard
-//   supportPage / adminPage  the same for a fresh support / admin account
+//   supportPage / adminPage  the same for a fresh support / admin account, with an authenticator
+//                app enrolled (account.totpSecret; codes from e2e/totp.ts nextTotpCode)
 
 interface Fixtures {
   api: AppApi;
@@ -20,11 +21,14 @@ interface Fixtures {
   adminPage: Page;
 }
 
-/** A fresh account with a role, signed in after the role change (roles are read per request anyway). */
+/**
+ * A fresh staff account with an authenticator app enrolled (staff powers need a session with
+ * a second factor, MFA_REQUIRED_ROLES), its session at level 2.
+ */
 async function accountWithRole(api: AppApi, role: "support" | "admin"): Promise<Account> {
   const account = await api.register(newUserData(role));
   await api.setRole(account.user.email, role);
-  return account;
+  return api.enrollTotp(account);
 }
 
 /** Opens a browser context holding `account`'s session cookie and hands its page, on /dashboard, to the test. */
@@ -61,3 +65,4 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+export { nextTotpCode } from "./totp";

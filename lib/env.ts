@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
 
 // The one place that reads process.env. Validated once; a bad value stops the process with
 // a message naming the variable.
@@ -20,6 +21,14 @@ const limit = (def: string) =>
       return { points, duration };
     });
 
+/** Comma-separated seconds, e.g. "60,300" = retry after 1 min, then after 5 min. */
+const secondsList = (def: string) =>
+  z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be comma-separated seconds, e.g. "60,300,1800"')
+    .default(def)
+    .transform((v) => v.split(",").map(Number));
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -28,6 +37,9 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  DATABASE_POOL_MAX: int(10, 1, 1000),
+  DATABASE_CONNECT_TIMEOUT_MS: int(5000, 100, 600_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(15_000, 100, 3_600_000),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SECURE_COOKIES: bool.optional(),
@@ -44,23 +56,41 @@ const schema = z.object({
   RATE_LIMITS_ENABLED: bool.default(true),
   RATE_LIMIT_LOGIN_IP: limit("5/60"),
   RATE_LIMIT_LOGIN_EMAIL: limit("10/3600"),
+  RATE_LIMIT_LOGIN_EMAIL_GLOBAL: limit("50/3600"),
   RATE_LIMIT_API_IP: limit("100/60"),
   RATE_LIMIT_REGISTER_IP: limit("10/3600"),
   RATE_LIMIT_REGISTER_EMAIL: limit("3/3600"),
   RATE_LIMIT_FORGOT_IP: limit("10/3600"),
   RATE_LIMIT_FORGOT_EMAIL: limit("3/3600"),
+  RATE_LIMIT_FORGOT_EMAIL_GLOBAL: limit("10/3600"),
   LOCKOUT_THRESHOLD: int(5, 1),
   LOCKOUT_WINDOW_S: int(900, 1),
   LOCKOUT_DURATION_S: int(1800, 1),
+  RATE_LIMIT_MFA_IP: limit("10/60"),
+  /** Roles whose staff powers need a session with a second factor; "" = nobody. */
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .default("admin,support")
+    .transform((v) => v.split(",").map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(Role, { error: "must list roles among user, support, admin" }))),
+  /** How recent an authentication the sensitive actions need. */
+  REAUTH_MAX_AGE_S: int(600, 30),
+  REAUTH_MAX_FAILURES: int(5, 1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().min(1).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().min(3).default("Latchkey <no-reply@localhost>"),
+  MAIL_RETRY_SCHEDULE_S: secondsList("60,300,1800,7200,21600"),
+  MAIL_POLL_INTERVAL_MS: int(5000, 50, 3_600_000),
+  MAIL_LEASE_S: int(120, 60, 3600),
   E2E_TEST_HOOKS: bool.default(false),
   BENCH_HOOKS: bool.default(false),
   REQUEST_LOG_SIZE: int(50_000, 100, 1_000_000),
   METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   MAX_BODY_BYTES: int(16 * 1024, 256),
+  SHUTDOWN_GRACE_S: int(10, 0, 3600),
+  HTTP_HEADERS_TIMEOUT_MS: int(15_000, 100, 600_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(30_000, 100, 3_600_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -74,6 +104,9 @@ function loadEnv(): Env {
   const env = parsed.data;
   if (env.E2E_TEST_HOOKS && !isLocalSetup(env)) {
     throw new Error("Invalid configuration:\n  E2E_TEST_HOOKS: test hooks are only allowed with a local database and a localhost APP_URL");
+  }
+  if (env.HTTP_REQUEST_TIMEOUT_MS < env.HTTP_HEADERS_TIMEOUT_MS) {
+    throw new Error("Invalid configuration:\n  HTTP_REQUEST_TIMEOUT_MS: must not be shorter than HTTP_HEADERS_TIMEOUT_MS");
   }
   if (env.DATABASE_URL && env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     throw new Error("Invalid configuration:\n  AUTH_SECRET: required when DATABASE_URL is set in production");

@@ -76,6 +76,7 @@ users
         return createUserWithRole({ email: opts.email, name: opts.name, password, role: opts.role }, cliContext());
       });
       console.log(`created ${user.role} ${user.email} (${user.id})`);
+      if (user.role !== "user") console.log("At their first sign-in they are asked to set up a second factor: staff powers need one (MFA_REQUIRED_ROLES).");
     } catch (err) {
       fail(err);
     }

@@ -4,6 +4,8 @@
 #
 #   scripts/pg-cluster.sh start <dir> [port]   prints the DATABASE_URL on stdout (only that)
 #   scripts/pg-cluster.sh stop <dir>           stops it and deletes <dir>
+#   scripts/pg-cluster.sh down <dir>           stops the server, keeps the data (fault tests)
+#   scripts/pg-cluster.sh up <dir>             starts it again on the same port
 #
 # The cluster trades durability for speed (fsync off): it is for tests only.
 # PG_BIN overrides where the server binaries are (default /usr/lib/postgresql/15/bin).
@@ -14,7 +16,7 @@ DB_NAME=latchkey_test
 MARKER=.latchkey-pg-cluster
 
 usage() {
-  echo "usage: $0 start <dir> [port] | stop <dir>" >&2
+  echo "usage: $0 start <dir> [port] | stop <dir> | down <dir> | up <dir>" >&2
   exit 2
 }
 
@@ -63,6 +65,7 @@ start() {
   }
   local opts="-p $port -k $dir/socket -c listen_addresses=127.0.0.1"
   opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  echo "$opts" >"$dir/server.opts"
   if ! as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >/dev/null; then
     log "server did not start (is port $port free?):"
     tail -n 20 "$dir/server.log" >&2
@@ -88,8 +91,23 @@ stop() {
   log "stopped and removed $dir"
 }
 
+# The server only: connections are cut (fast shutdown), the data stays for `up`.
+down() {
+  local dir="$1"
+  [[ -e "$dir/$MARKER" ]] || { log "$dir is not a cluster made by this script"; exit 1; }
+  as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
+}
+
+up() {
+  local dir="$1"
+  [[ -e "$dir/$MARKER" ]] || { log "$dir is not a cluster made by this script"; exit 1; }
+  as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/server.opts")" start >/dev/null
+}
+
 case "${1:-}" in
   start) [[ $# -ge 2 ]] || usage; start "$2" "${3:-}" ;;
   stop) [[ $# -ge 2 ]] || usage; stop "$2" ;;
+  down) [[ $# -ge 2 ]] || usage; down "$2" ;;
+  up) [[ $# -ge 2 ]] || usage; up "$2" ;;
   *) usage ;;
 esac

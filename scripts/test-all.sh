@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite, as CI runs it (`npm test`; needs `npm ci` first):
-#   lint, typecheck, migration drift, unit tests, integration tests on embedded PGlite and
+#   lint, typecheck, the OpenAPI document linted (Redocly, offline), migration drift, unit tests, integration tests on embedded PGlite and
 #   on PostgreSQL, production build, Playwright journeys.
 # It keeps going after a failure where later steps still mean something, then ends with one
 # line "N passed, N failed, N skipped" summed over every suite, and exits 1 if anything
@@ -109,9 +109,17 @@ e2e_suite() {
     env PLAYWRIGHT_JSON_OUTPUT_FILE="$REPORTS/e2e.json" E2E_DATA_DIR="$WORK/e2e" node_modules/.bin/playwright test
 }
 
+# The document GET /api/openapi.json serves, written without a server and linted with
+# Redocly's recommended rules (no network: telemetry and the update check off).
+openapi_lint() {
+  node_modules/.bin/tsx scripts/openapi.mts >"$WORK/openapi.json" &&
+    REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly lint --config redocly.yaml "$WORK/openapi.json"
+}
+
 started=$SECONDS
 check "lint" npm run -s lint
 check "typecheck" npm run -s typecheck
+check "OpenAPI lint" openapi_lint
 start_postgres
 if [[ -n "$PG_URL" ]]; then
   check "migration drift" env DATABASE_URL="$PG_URL" npm run -s db:drift

@@ -9,7 +9,7 @@ import { isStaff } from "@/lib/auth/permissions";
 // admin pages check their permission themselves.
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   const session = await currentSession();
-  const staff = session ? isStaff(session) : false;
+  const staff = session ? isStaff(session.user.role) : false;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

@@ -38,6 +38,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                     </NavLink>
                   </li>
                 )}
+                {allowed("mail:manage") && (
+                  <li>
+                    <NavLink href="/admin/mail">Mail</NavLink>
+                  </li>
+                )}
               </ul>
             </nav>
           </div>

@@ -11,6 +11,10 @@ const freePort = () => Number(execFileSync(process.execPath, ["scripts/free-port
 
 export interface Cluster {
   url: string;
+  /** Stops the server, keeping its data (a database outage). */
+  down: () => void;
+  /** Starts it again on the same port. */
+  up: () => void;
   stop: () => void;
 }
 
@@ -18,17 +22,26 @@ export function startPostgres(): Cluster {
   // Directly under /tmp: the server runs as `postgres` when we are root and must reach it.
   const dir = path.join(os.tmpdir(), `latchkey-e2e-pg-${process.pid}-${Date.now()}`);
   const port = String(freePort());
-  const url = execFileSync("bash", ["scripts/pg-cluster.sh", "start", dir, port], { encoding: "utf8" }).trim();
-  return { url, stop: () => execFileSync("bash", ["scripts/pg-cluster.sh", "stop", dir], { stdio: "ignore" }) };
+  const cluster = (...args: string[]) => execFileSync("bash", ["scripts/pg-cluster.sh", ...args], { encoding: "utf8" }).trim();
+  const url = cluster("start", dir, port);
+  return { url, down: () => void cluster("down", dir), up: () => void cluster("up", dir), stop: () => void cluster("stop", dir) };
 }
 
 export interface AppServer {
   url: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output: () => string;
+  /** Resolves on this child's own "listening" line; rejects if it exits first. */
+  listening: Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM and wait for the exit. */
   stop: () => Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>): Promise<AppServer> {
-  const port = freePort();
+/** Starts `npm start` (scripts/serve.mjs) and returns at once; see startServer to wait for it. */
+export function spawnServer(env: Record<string, string>, port = freePort()): AppServer {
   const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], {
     env: {
       ...process.env,
@@ -42,38 +55,51 @@ export async function startServer(env: Record<string, string>): Promise<AppServe
       LOG_LEVEL: "warn",
       ...env,
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-  };
+  let out = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   // Only this child's own "listening" line counts: a health answer alone could come from
   // another process that holds the port.
   const listening = new Promise<void>((resolve, reject) => {
-    let out = "";
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      if (!out.includes(`listening on http://127.0.0.1:${port}`)) return;
-      child.stdout!.off("data", onData);
-      child.stdout!.resume();
-      resolve();
+      if (out.includes(`listening on http://127.0.0.1:${port}`)) resolve();
     };
     child.stdout!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server on ${port} exited with ${code}`)));
+    child.stderr!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    void exited.then(({ code, signal }) => reject(new Error(`server on ${port} exited with ${code ?? signal}`)));
   });
-  const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`server on ${port} did not start in 60 s`)), 60_000).unref());
+  listening.catch(() => {});
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return { url, port, child, output: () => out, listening, exited, stop };
+}
+
+/** Starts a server and waits until it listens and its health check answers 200. */
+export async function startServer(env: Record<string, string>, port?: number): Promise<AppServer> {
+  const server = spawnServer(env, port);
+  const deadline = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`server on ${server.port} did not start in 60 s`)), 60_000).unref(),
+  );
   try {
-    await Promise.race([listening, deadline]);
-    const health = await fetch(`${url}/api/health`);
-    if (!health.ok) throw new Error(`server on ${port} answered health with ${health.status}`);
+    await Promise.race([server.listening, deadline]);
+    const health = await fetch(`${server.url}/api/health`);
+    if (!health.ok) throw new Error(`server on ${server.port} answered health with ${health.status}`);
   } catch (error) {
-    await stop();
+    await server.stop();
     throw error;
   }
-  return { url, stop };
+  return server;
 }
 
 export async function login(base: string, email: string, password: string, headers: Record<string, string> = {}) {

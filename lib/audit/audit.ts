@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
+import { authSecret } from "@/lib/auth/secret";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -24,7 +25,15 @@ export type AuditType =
   | "data_export"
   | "profile_updated"
   | "user_created"
-  | "pruned";
+  | "pruned"
+  | "factor_added"
+  | "factor_removed"
+  | "recovery_codes_created"
+  | "recovery_code_used"
+  | "factors_reset"
+  | "reauthenticated"
+  | "mail_retried"
+  | "mail_dropped";
 
 export interface AuditInput {
   type: AuditType;
@@ -37,10 +46,26 @@ export interface AuditInput {
   metadata?: Prisma.InputJsonValue;
 }
 
-/** Emails in logs and audit rows are hashed so the trail can be searched without storing addresses twice. */
+let emailKey: Buffer | undefined;
+
+/**
+ * Emails in logs, audit rows and limit keys are hashed so the trail can be searched without
+ * storing addresses twice. The hash is keyed (HMAC-SHA-256 with a key derived from
+ * AUTH_SECRET), so someone holding a log or a database dump cannot confirm a guessed
+ * address by hashing it. Versioned ("h1:"): rows written before were plain SHA-256 hex,
+ * which emailHashes() still matches.
+ */
 export function hashEmail(email: string): string {
-  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+  emailKey ??= createHmac("sha256", authSecret()).update("latchkey email hash v1").digest();
+  return `h1:${createHmac("sha256", emailKey).update(normalize(email)).digest("hex")}`;
 }
+
+/** Every hash an email's audit rows may carry: the keyed one, and the unkeyed SHA-256 of rows from before it. */
+export function emailHashes(email: string): string[] {
+  return [hashEmail(email), createHash("sha256").update(normalize(email)).digest("hex")];
+}
+
+const normalize = (email: string) => email.trim().toLowerCase();
 
 export async function recordAudit(input: AuditInput): Promise<void> {
   const { ctx } = input;

@@ -22,6 +22,14 @@ export const AUDIT_TYPE_LABELS = {
   profile_updated: "Profile updated",
   user_created: "User created",
   pruned: "Housekeeping",
+  factor_added: "Second factor added",
+  factor_removed: "Second factor removed",
+  recovery_codes_created: "New recovery codes",
+  recovery_code_used: "Recovery code used",
+  factors_reset: "Second factors reset",
+  reauthenticated: "Re-authenticated",
+  mail_retried: "Mail retried",
+  mail_dropped: "Mail dropped",
 } as const satisfies Record<AuditType, string>;
 
 const LIMIT_LABELS: Record<string, string> = {
@@ -32,6 +40,7 @@ const LIMIT_LABELS: Record<string, string> = {
   registerEmail: "registrations per email",
   forgotIp: "reset requests per IP",
   forgotEmail: "reset requests per email",
+  mfaIp: "second-factor attempts per IP",
 };
 
 export interface DescribableEvent {
@@ -60,7 +69,9 @@ export function describeAuditEvent(e: DescribableEvent): string {
   const reason = m.reason !== undefined ? `: ${words(m.reason)}` : "";
   switch (e.type) {
     case "login":
-      return failed ? `Sign-in failed${reason}` : "Signed in";
+      if (failed) return `Sign-in failed${reason}`;
+      if (m.stage === "password") return "Password accepted; asked for the second factor";
+      return m.method === "passkey" ? "Signed in with a passkey" : m.method === "totp" ? "Signed in with an authenticator code" : m.method === "recovery_code" ? "Signed in with a recovery code" : "Signed in";
     case "logout":
       return "Signed out";
     case "register":
@@ -101,8 +112,24 @@ export function describeAuditEvent(e: DescribableEvent): string {
       return "Account data exported";
     case "pruned":
       return `Old data pruned: ${plural(m.audit_events ?? 0, "audit event")}, ${plural(m.sessions ?? 0, "expired session")}`;
+    case "mail_retried":
+      return `Undelivered ${words(m.kind ?? "mail")} mail queued again by an admin`;
+    case "mail_dropped":
+      return `Undelivered ${words(m.kind ?? "mail")} mail dropped by an admin`;
     case "profile_updated":
       return `Profile updated${Array.isArray(m.fields) ? ` (${m.fields.map(words).join(", ")})` : ""}`;
+    case "factor_added":
+      return m.factor === "passkey" ? `Passkey added${m.name ? ` (${m.name})` : ""}` : "Authenticator app added";
+    case "factor_removed":
+      return m.factor === "passkey" ? `Passkey removed${m.name ? ` (${m.name})` : ""}` : "Authenticator app removed";
+    case "recovery_codes_created":
+      return "New recovery codes created; the old ones stopped working";
+    case "recovery_code_used":
+      return `Recovery code used${m.remaining !== undefined ? `; ${plural(m.remaining, "code")} left` : ""}`;
+    case "factors_reset":
+      return "Second factors reset by staff";
+    case "reauthenticated":
+      return failed ? `Re-authentication failed${reason}` : "Confirmed it was them again";
     default:
       return `${auditTypeLabel(e.type)}${failed ? " (failed)" : ""}`;
   }

@@ -3,11 +3,17 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { pageInfo, pageWindow } from "@/lib/http/pagination";
 import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
+import type { AuditEventJson, AuditPage } from "@/lib/openapi/schemas";
 
+// Years 1..9999 only: JavaScript parses "-200000-01-01T00:00:00Z" or "+275760-…" happily,
+// but the database driver cannot send such a date (it was a 500).
 const isoDate = (field: string) =>
   z
     .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), `${field} must be an ISO date or date-time`)
+    .refine((v) => {
+      const year = new Date(Date.parse(v)).getUTCFullYear();
+      return year >= 1 && year <= 9999;
+    }, `${field} must be an ISO date or date-time between the years 1 and 9999`)
     .transform((v) => new Date(v))
     .optional();
 
@@ -26,7 +32,7 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** `user` matches events about the user (target) or by them (actor). */
-export async function queryAudit(q: AuditQuery) {
+export async function queryAudit(q: AuditQuery): Promise<AuditPage> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (q.type) and.push({ type: q.type });
   if (q.user) and.push({ OR: [{ targetUserId: q.user }, { actorId: q.user }] });
@@ -51,7 +57,7 @@ export async function queryAudit(q: AuditQuery) {
 }
 
 /** An audit event as the JSON API shows it (GET /api/audit, GET /api/requests/{id}). */
-export function auditEventJson(e: AuditEvent) {
+export function auditEventJson(e: AuditEvent): AuditEventJson {
   return {
     id: e.id,
     type: e.type,

@@ -1,10 +1,11 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { AuthError } from "next-auth";
 import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { prisma } from "@/lib/db/client";
 import { env, useSecureCookies } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { log } from "@/lib/log";
 import { SESSION_COOKIE } from "./session-cookie";
 import { authSecret } from "./secret";
 import { deleteSessionByToken, resolveSession } from "./sessions";
@@ -53,6 +54,27 @@ export const { auth, handlers } = NextAuth({
   session: { strategy: "database", maxAge: env.SESSION_IDLE_TIMEOUT_S, updateAge: env.SESSION_IDLE_TIMEOUT_S },
   cookies: { sessionToken: { name: SESSION_COOKIE } },
   pages: { signIn: "/login" },
+  // Auth.js' own logger prints multi-line stack traces to the console for every bad request
+  // (an anonymous /api/auth/signin/x, a forged callback). Ours: one JSON line, no stack for
+  // the errors a client can cause; a stack only for errors that are not Auth.js' own.
+  logger: {
+    error(error) {
+      const type = error instanceof AuthError ? error.type : error.name;
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+      const ownBug = !(error instanceof AuthError) || error.type === "AdapterError" || error.type === "CallbackRouteError";
+      (ownBug ? log.error : log.warn).call(
+        log,
+        { context: { auth_error: type, message: error.message, ...(ownBug && cause instanceof Error ? { cause: cause.message } : {}) } },
+        `auth.js ${type}`,
+      );
+    },
+    warn(code) {
+      log.warn({ context: { auth_warning: code } }, `auth.js warning ${code}`);
+    },
+    debug(message) {
+      log.debug({ context: { auth_debug: message } }, "auth.js debug");
+    },
+  },
   callbacks: {
     // Only safe fields leave the server: never the password hash or the token.
     session({ session, user }) {

@@ -6,18 +6,15 @@ import { validationError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { sendMail } from "@/lib/mail/mail";
 import { passwordChangedMail } from "@/lib/mail/templates";
-import { hashPassword, verifyPassword } from "./password-hashing";
+import { hashPassword } from "./password-hashing";
 import { checkNewPassword } from "./password-policy";
+import { verifyCurrentPassword } from "./reauthenticate";
 import { deleteUserSessions, type ResolvedSession } from "./sessions";
 
-/** Requires the current password; keeps the current session and revokes every other one. */
+/** Requires the current password (lib/auth/reauthenticate.ts: limited like sign-in); keeps the current session and revokes every other one. */
 export async function changePassword(session: ResolvedSession, current: string, next: string, ctx: RequestContext): Promise<{ revoked: number }> {
   const user = await prisma().user.findUniqueOrThrow({ where: { id: session.user.id }, select: { id: true, email: true, name: true, passwordHash: true } });
-  const ok = user.passwordHash ? await verifyPassword(current, user.passwordHash) : false;
-  if (!ok) {
-    await recordAudit({ type: "password_changed", outcome: "failure", ctx, actorId: user.id, targetUserId: user.id, metadata: { reason: "wrong_current_password" } });
-    throw validationError({ current_password: "Current password is incorrect" });
-  }
+  await verifyCurrentPassword(session, current, ctx, { field: "current_password", auditType: "password_changed" });
   const problem = checkNewPassword(next, user);
   if (problem) throw validationError({ new_password: problem });
   const passwordHash = await hashPassword(next);

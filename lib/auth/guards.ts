@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { unauthorized } from "@/lib/http/errors";
 import { safeNextPath } from "./next-path";
-import { can, type Permission } from "./permissions";
+import { can, needsSecondFactor, type Permission } from "./permissions";
 import { SESSION_COOKIE, readSessionCookie } from "./session-cookie";
 import { resolveSession, type ResolvedSession } from "./sessions";
 
@@ -56,9 +56,13 @@ export async function requireUser(nextPath?: string): Promise<ResolvedSession> {
   return session;
 }
 
-/** For staff pages and actions: signed in (else /login) and holding the permission (else the 403 page). */
+/**
+ * For pages and actions: signed in (else /login) and holding the permission (else the 403
+ * page; staff whose session lacks the required second factor go to the page that explains).
+ */
 export async function requirePermission(permission: Permission): Promise<ResolvedSession> {
   const session = await requireUser();
+  if (needsSecondFactor(session, permission)) redirect("/admin/mfa-required");
   if (!can(session, permission)) forbidden();
   return session;
 }

@@ -27,4 +27,11 @@ describe("safeNextPath", () => {
     expect(safeNextPath("/\n/evil.com")).toBe("/dashboard");
     expect(safeNextPath("/\r\n/evil.com")).toBe("/dashboard");
   });
+
+  it("gives back only ASCII, fit for a Location header, for paths with wide spaces or slashes", () => {
+    expect(safeNextPath("/dashboard\u3000")).toBe("/dashboard%E3%80%80");
+    expect(safeNextPath("/\uff0fevil.com")).toBe("/%EF%BC%8Fevil.com");
+    expect(safeNextPath("/admin?q=\u3000#\uff0f")).toBe("/admin?q=%E3%80%80#%EF%BC%8F");
+    for (const p of ["/dashboard\u3000", "/\uff0f\uff0fevil.com", "/a b", "/ü"]) expect(() => new Headers({ location: safeNextPath(p) }), p).not.toThrow();
+  });
 });

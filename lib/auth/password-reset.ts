@@ -7,7 +7,8 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { sendMail } from "@/lib/mail/mail";
 import { passwordChangedMail, passwordResetMail } from "@/lib/mail/templates";
 import { clearLockout } from "@/lib/security/lockout";
-import { limitByEmail, limitByIp } from "@/lib/security/rate-limit";
+import { clearEmailLimits, limitByEmailAndNetwork, limitByIp } from "@/lib/security/rate-limit";
+import { clearSignInLimits } from "@/lib/security/sign-in-guard";
 import { hashPassword } from "./password-hashing";
 import { checkNewPassword } from "./password-policy";
 import { createSession, type SignedIn } from "./sessions";
@@ -26,7 +27,12 @@ export const invalidResetToken = () =>
  */
 export async function requestPasswordReset(email: string, ctx: RequestContext, now = () => Date.now()): Promise<void> {
   await limitByIp("forgotIp", ctx);
-  await limitByEmail("forgotEmail", email, ctx);
+  // Per email and client network, under a ceiling per email: someone else's requests for
+  // this email use up their network's budget, not the owner's.
+  await limitByEmailAndNetwork("forgotEmail", "forgotEmailGlobal", email, ctx);
+  // The work below runs after the answer; "a link is on its way" must not be said while the
+  // database cannot record it (503 instead, the same for every email).
+  await prisma().$queryRaw`SELECT 1`;
   runInBackground("password-reset-request", () => issueResetToken(email, ctx, now()));
 }
 
@@ -87,7 +93,8 @@ export async function resetPassword(token: string, password: string, ctx: Reques
   });
   if (!used) throw invalidResetToken();
 
-  await clearLockout(user.email);
+  // The reset proves the owner: whatever others' attempts piled up for this email goes.
+  await Promise.all([clearLockout(user.email), clearSignInLimits(user.email), clearEmailLimits("forgotEmail", "forgotEmailGlobal", user.email)]);
   const session = await createSession(user.id, ctx);
   await recordAudit({ type: "password_reset_completed", outcome: "success", ctx, actorId: user.id, targetUserId: user.id });
   runInBackground("password-changed-notice", () => sendMail(passwordChangedMail(user.email, "reset")));

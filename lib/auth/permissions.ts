@@ -1,12 +1,15 @@
-import { forbidden } from "@/lib/http/errors";
+import { env } from "@/lib/env";
 import { Role } from "@/lib/generated/prisma/enums";
+import { ApiError, forbidden } from "@/lib/http/errors";
 
 // Who may do what: the one table. Pages, server actions, route handlers and the console's
 // navigation all ask `can(...)`; no other file lists roles. Roles are re-read from the
 // database on every request (resolveSession joins the user row), never from a cached token.
 //
 // `staff: true` marks a power over other people's accounts or the whole instance; those are
-// what the console needs. Self-service permissions (`account:*`) belong to every role.
+// what the console needs. Self-service permissions (`account:*`) belong to every role. A
+// session of a role in MFA_REQUIRED_ROLES (default admin, support) holds its staff powers
+// only at level 2, i.e. signed in with a second factor or a passkey (SPEC 10).
 
 const EVERYONE = Object.values(Role);
 const STAFF = [Role.support, Role.admin];
@@ -32,23 +35,42 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Anything that knows the user's role: a resolved session, or the role itself. */
-type Subject = Role | { user: { role: Role } };
+/** Anything that knows the user's role: a resolved session (with its level), or the role itself. */
+type Subject = Role | { user: { role: Role }; level?: number };
 
 const roleOf = (subject: Subject): Role => (typeof subject === "string" ? subject : subject.user.role);
 
-export function can(subject: Subject, permission: Permission): boolean {
+function roleHolds(subject: Subject, permission: Permission): boolean {
   return (PERMISSIONS[permission].roles as readonly Role[]).includes(roleOf(subject));
 }
 
-/** 403 unless the subject holds the permission. */
-export function assertCan(subject: Subject, permission: Permission): void {
-  if (!can(subject, permission)) throw forbidden();
+/** Whether the role holds the permission but this session must first prove a second factor. */
+export function needsSecondFactor(subject: Subject, permission: Permission): boolean {
+  if (typeof subject === "string" || subject.level === undefined) return false;
+  return PERMISSIONS[permission].staff && env.MFA_REQUIRED_ROLES.includes(roleOf(subject)) && subject.level < 2 && roleHolds(subject, permission);
 }
 
-/** Whether a role holds any staff permission (the console is theirs). */
-export function isStaff(subject: Subject): boolean {
-  return (Object.keys(PERMISSIONS) as Permission[]).some((p) => PERMISSIONS[p].staff && can(subject, p));
+/** Whether a role's staff powers need a second factor (MFA_REQUIRED_ROLES). */
+export function roleNeedsSecondFactor(role: Role): boolean {
+  return env.MFA_REQUIRED_ROLES.includes(role) && isStaff(role);
+}
+
+export function can(subject: Subject, permission: Permission): boolean {
+  return roleHolds(subject, permission) && !needsSecondFactor(subject, permission);
+}
+
+export const mfaRequired = () =>
+  new ApiError("mfa_required", "Staff powers need a sign-in with a second factor: set one up in Settings → Security, then sign in again");
+
+/** 403 forbidden unless the subject holds the permission; 403 mfa_required when only the second factor is missing. */
+export function assertCan(subject: Subject, permission: Permission): void {
+  if (!roleHolds(subject, permission)) throw forbidden();
+  if (needsSecondFactor(subject, permission)) throw mfaRequired();
+}
+
+/** Whether a role holds any staff permission (the console is theirs, with a second factor where required). */
+export function isStaff(role: Role): boolean {
+  return (Object.keys(PERMISSIONS) as Permission[]).some((p) => PERMISSIONS[p].staff && roleHolds(role, p));
 }
 
 export const ROLES = EVERYONE;

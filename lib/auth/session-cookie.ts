@@ -6,8 +6,8 @@ import { env, useSecureCookies } from "@/lib/env";
 // pass their response's cookies (`res.cookies`), server actions `await cookies()`.
 export const SESSION_COOKIE = useSecureCookies ? "__Secure-authjs.session-token" : "authjs.session-token";
 
-function cookieOptions(expires: Date) {
-  return { httpOnly: true, sameSite: "lax" as const, secure: useSecureCookies, path: "/", expires };
+function cookieOptions(expires: Date, sameSite: "lax" | "strict" = "lax") {
+  return { httpOnly: true, sameSite, secure: useSecureCookies, path: "/", expires };
 }
 
 interface CookieJar {
@@ -26,10 +26,26 @@ export function clearSessionCookie(jar: CookieJar): void {
 
 /** The session token from a `Cookie` header; null when absent or not decodable. */
 export function readSessionCookie(cookieHeader: string | null): string | null {
+  return readCookie(cookieHeader, SESSION_COOKIE);
+}
+
+// Between a right password and the second factor, the browser holds the mfa_token in its own
+// short-lived httpOnly cookie (never in the page or the URL).
+export const MFA_COOKIE = useSecureCookies ? "__Secure-latchkey.mfa-token" : "latchkey.mfa-token";
+
+export function setMfaCookie(jar: CookieJar, token: string, expires: Date): void {
+  jar.set(MFA_COOKIE, token, cookieOptions(expires, "strict"));
+}
+
+export function clearMfaCookie(jar: CookieJar): void {
+  jar.set(MFA_COOKIE, "", { ...cookieOptions(new Date(0)), maxAge: 0 });
+}
+
+function readCookie(cookieHeader: string | null, name: string): string | null {
   if (!cookieHeader) return null;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) {
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
       try {
         return decodeURIComponent(part.slice(eq + 1).trim()) || null;
       } catch {
@@ -38,4 +54,10 @@ export function readSessionCookie(cookieHeader: string | null): string | null {
     }
   }
   return null;
+}
+
+/** The mfa_token of a request: the body's, else (for the browser's second step) its cookie. */
+export function mfaTokenFrom(req: Request, body: { mfa_token?: string; second_factor?: true }): string | undefined {
+  if (body.mfa_token) return body.mfa_token;
+  return body.second_factor ? (readCookie(req.headers.get("cookie"), MFA_COOKIE) ?? "") : undefined;
 }

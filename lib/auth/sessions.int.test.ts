@@ -11,7 +11,7 @@ const ctx = { requestId: "sessions-test-01", ip: "198.51.100.9", userAgent: "vit
 
 async function freshSession(now = Date.now()) {
   const user = await createTestUser();
-  return { user, ...(await createSession(user.id, ctx, now)) };
+  return { user, ...(await createSession(user.id, ctx, { now })) };
 }
 
 describe("session lifetime", () => {

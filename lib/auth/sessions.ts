@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { RequestContext } from "@/lib/http/request-context";
 import { metrics } from "@/lib/observability/metrics";
 import { generateToken, hashToken } from "./tokens";
+import type { SessionJson, SignedInJson, UserJson } from "@/lib/openapi/schemas";
 
 // Sessions, the one module that reads, creates, rotates and deletes them. The token lives
 // only in the cookie / bearer header; rows hold SHA-256(token). Idle timeout slides (written
@@ -28,11 +29,11 @@ export interface SignedIn {
   expires: Date;
 }
 
-export function userJson(user: SafeUser) {
+export function userJson(user: SafeUser): UserJson {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-export function signedInJson(s: SignedIn) {
+export function signedInJson(s: SignedIn): SignedInJson {
   return { token: s.token, expires_at: s.expires.toISOString(), user: userJson(s.user) };
 }
 
@@ -40,6 +41,10 @@ export interface ResolvedSession {
   id: string;
   expires: Date;
   createdAt: Date;
+  /** 1 = password or federated only, 2 = with a second factor or a passkey. */
+  level: number;
+  /** When the session last proved the user (sign-in, re-authentication). */
+  authenticatedAt: Date;
   user: SafeUser;
 }
 
@@ -50,8 +55,20 @@ function nextExpiry(createdAt: Date, now: number): Date {
   return new Date(Math.min(now + idleMs(), createdAt.getTime() + absoluteMs()));
 }
 
-/** A new session with a new token. `createdAt` is inherited on refresh so the absolute lifetime still counts from sign-in. */
-export async function createSession(userId: string, ctx: RequestContext, now = Date.now(), createdAt = new Date(now)) {
+export interface NewSessionOptions {
+  now?: number;
+  /** 2 when a second factor or a passkey proved the user (SPEC 10). */
+  level?: number;
+  /** Inherited on refresh, so the absolute lifetime still counts from sign-in. */
+  createdAt?: Date;
+  /** When the user last proved who they are; a new sign-in: now. */
+  authenticatedAt?: Date;
+}
+
+/** A new session with a new token. */
+export async function createSession(userId: string, ctx: RequestContext, opts: NewSessionOptions = {}) {
+  const now = opts.now ?? Date.now();
+  const createdAt = opts.createdAt ?? new Date(now);
   const token = generateToken();
   const session = await prisma().session.create({
     data: {
@@ -62,6 +79,8 @@ export async function createSession(userId: string, ctx: RequestContext, now = D
       expires: nextExpiry(createdAt, now),
       ipAddress: ctx.ip,
       userAgent: ctx.userAgent,
+      level: opts.level ?? 1,
+      authenticatedAt: opts.authenticatedAt ?? new Date(now),
     },
     select: { id: true, expires: true },
   });
@@ -74,6 +93,8 @@ interface SessionJoin {
   expires: Date;
   createdAt: Date;
   lastSeenAt: Date;
+  level: number;
+  authenticatedAt: Date;
   userId: string;
   email: string;
   name: string | null;
@@ -85,7 +106,8 @@ interface SessionJoin {
 // Timestamps are stored without a zone, in UTC (Prisma's convention): read them as UTC.
 const RESOLVE_SQL = `
   SELECT s."id", s."expires" AT TIME ZONE 'UTC' AS "expires", s."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
-         s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt", u."id" AS "userId", u."email", u."name",
+         s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt", s."level",
+         s."authenticatedAt" AT TIME ZONE 'UTC' AS "authenticatedAt", u."id" AS "userId", u."email", u."name",
          u."role"::text AS "role", u."isActive", u."createdAt" AT TIME ZONE 'UTC' AS "userCreatedAt"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."sessionToken" = $1`;
@@ -120,6 +142,8 @@ export async function resolveSession(token: string, now = Date.now()): Promise<R
     id: row.id,
     expires,
     createdAt: row.createdAt,
+    level: row.level,
+    authenticatedAt: row.authenticatedAt,
     user: { id: row.userId, email: row.email, name: row.name, role: row.role, createdAt: row.userCreatedAt },
   };
 }
@@ -132,7 +156,7 @@ export async function resolveSession(token: string, now = Date.now()): Promise<R
 export async function rotateSession(old: ResolvedSession, ctx: RequestContext) {
   const { count } = await prisma().session.deleteMany({ where: { id: old.id } });
   if (count !== 1) return null;
-  return createSession(old.user.id, ctx, Date.now(), old.createdAt);
+  return createSession(old.user.id, ctx, { createdAt: old.createdAt, level: old.level, authenticatedAt: old.authenticatedAt });
 }
 
 /** Deletes the session a token belongs to; the id of the deleted row, or null. */
@@ -154,7 +178,7 @@ export async function listSessions(userId: string, now = new Date()) {
 export type SessionListing = Awaited<ReturnType<typeof listSessions>>[number];
 
 /** A session as the JSON API shows it: never the token, which only the client holds. */
-export function sessionJson(s: SessionListing) {
+export function sessionJson(s: SessionListing): SessionJson {
   return {
     id: s.id,
     created_at: s.createdAt.toISOString(),
@@ -177,4 +201,9 @@ export async function deleteUserSessions(userId: string, exceptSessionId?: strin
     where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
   });
   return count;
+}
+
+/** Marks the session as having just proved the user (re-authentication), optionally at a higher level. */
+export async function markAuthenticated(sessionId: string, level?: number, now = new Date()): Promise<void> {
+  await prisma().session.updateMany({ where: { id: sessionId }, data: { authenticatedAt: now, ...(level ? { level } : {}) } });
 }

@@ -21,6 +21,7 @@ function inspection(overrides: Partial<Inspection["user"]> = {}): Inspection {
       updated_at: "2025-05-01T09:30:00Z",
       ...overrides,
     },
+    factors: { totp: { enabled: true, created_at: "2025-05-02T10:00:00Z", last_used_at: null }, passkeys: [{ id: "p1", name: "Work laptop", created_at: "2025-05-03T10:00:00Z", last_used_at: null, backed_up: false }], recovery_codes: { remaining: 7 } },
     blockers: [{ kind: "locked", summary: "Locked until 12:15 UTC after 5 failed sign-ins from 2 IPs.", remedy: "Unlock, or let them reset their password.", action: "unlock" }],
     sessions: [
       {
@@ -52,6 +53,7 @@ describe("formatInspection", () => {
     expect(text).toMatch(/^ {2}Firefox on Linux +203\.0\.113\.7 +.*UTC +5 minutes ago$/m);
     expect(text).toContain("Recent activity (latest 2 of 31)");
     expect(text).toMatch(/^Why can't they sign in\?\n {2}Locked until 12:15 UTC after 5 failed sign-ins from 2 IPs\.\n {4}-> Unlock, or let them reset their password\.$/m);
+    expect(text).toMatch(/^Second factors\n {2}Authenticator app: on since 2025-05-02\n {2}Passkeys: Work laptop \(last used never\)\n {2}Recovery codes left: 7$/m);
     expect(text).toMatch(/Unlocked by staff, by staff1 +\[req-1\]/);
     expect(text).toMatch(/Sign-in failed: invalid password +\[req-2\]/);
   });

@@ -2,7 +2,7 @@ import { describeAuditEvent } from "@/lib/audit/describe";
 import { formatRelativeTime, formatUtc } from "@/lib/format/time";
 import { describeUserAgent } from "@/lib/format/user-agent";
 import { userStatus } from "@/lib/users/status";
-import type { AuditRow, Blocker, Inspection, SessionRow, UserProfile } from "./staff-api";
+import type { AuditRow, Blocker, FactorSummary, Inspection, SessionRow, UserProfile } from "./staff-api";
 
 // `inspect` for a terminal: what the support console's user page shows, as plain text.
 
@@ -67,12 +67,24 @@ function blockerLines(blockers: Blocker[]): string[] {
   return blockers.flatMap((b) => [`  ${b.summary}`, ...(b.remedy ? [`    -> ${b.remedy}`] : [])]);
 }
 
-export function formatInspection({ user, blockers, sessions, recent_activity: activity }: Inspection, now = new Date()): string {
+function factorLines(f: FactorSummary): string[] {
+  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "never");
+  return [
+    `  Authenticator app: ${f.totp.enabled ? `on since ${day(f.totp.created_at)}` : "off"}`,
+    `  Passkeys: ${f.passkeys.length === 0 ? "none" : f.passkeys.map((p) => `${p.name} (last used ${day(p.last_used_at)})`).join(", ")}`,
+    `  Recovery codes left: ${f.recovery_codes.remaining}`,
+  ];
+}
+
+export function formatInspection({ user, blockers, factors, sessions, recent_activity: activity }: Inspection, now = new Date()): string {
   return [
     ...profileLines(user, now),
     "",
     "Why can't they sign in?",
     ...blockerLines(blockers),
+    "",
+    "Second factors",
+    ...factorLines(factors),
     "",
     `Active sessions (${sessions.length})`,
     ...sessionLines(sessions, now),

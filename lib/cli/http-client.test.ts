@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { CliError, NOT_SIGNED_IN, NOT_STAFF, NO_SUCH_USER, callApi, describeFailure } from "./http-client";
+import { CliError, NEEDS_SECOND_FACTOR, NOT_SIGNED_IN, NOT_STAFF, NO_SUCH_USER, callApi, describeFailure } from "./http-client";
 
 describe("describeFailure", () => {
   it("tells the operator to set a staff token on 401, whatever the body says", () => {
@@ -11,6 +11,10 @@ describe("describeFailure", () => {
 
   it("says the token's user lacks the role on the API's 403 forbidden", () => {
     expect(describeFailure(403, { error: "forbidden", message: "You do not have access to this resource", request_id: "r2" })).toBe(`${NOT_STAFF} [request r2]`);
+  });
+
+  it("says a staff token needs a second-factor sign-in on the API's 403 mfa_required", () => {
+    expect(describeFailure(403, { error: "mfa_required", message: "Staff powers need a sign-in with a second factor", request_id: "r6" })).toBe(`${NEEDS_SECOND_FACTOR} [request r6]`);
   });
 
   it("says no such user only for the API's own not_found, not for a 404 page", () => {

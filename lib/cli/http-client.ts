@@ -1,3 +1,5 @@
+import type { ApiErrorBody as ApiError } from "@/lib/openapi/schemas";
+
 // The CLI's client for a running instance: plain fetch and nothing that opens the database,
 // because the server holds the embedded database and a second process cannot open it.
 
@@ -13,19 +15,17 @@ export interface Instance {
   token?: string;
 }
 
-/** The API's error body (SPEC 5): `{ error, message, request_id, … }`. */
-export interface ApiErrorBody {
-  error?: string;
-  message?: string;
-  request_id?: string;
-  retry_after?: number;
-  /** validation_error: the offending fields and what is wrong with each. */
-  fields?: Record<string, string>;
-}
+/**
+ * The API's error body (SPEC 5, lib/openapi/schemas.ts errorBodySchema), every field optional
+ * here: the answer may come from something that is not Latchkey (a proxy, a wrong --url).
+ */
+export type ApiErrorBody = Partial<ApiError>;
 
 export const NOT_SIGNED_IN = "not signed in: set LATCHKEY_TOKEN to a support or admin token";
 export const NOT_STAFF = "this token's user is not support or admin";
 export const NO_SUCH_USER = "no such user";
+export const NEEDS_SECOND_FACTOR =
+  "this token's session was not signed in with a second factor, which staff commands need: set one up in Settings → Security, then get a token from POST /api/auth/login and POST /api/auth/login/mfa";
 
 /** What 403 and 404 mean for a particular command, when not "not staff" / "no such user". */
 export interface Wording {
@@ -42,6 +42,7 @@ export function describeFailure(status: number, body: ApiErrorBody | null, retry
   let text: string;
   if (status === 401) text = NOT_SIGNED_IN;
   else if (status === 403 && body?.error === "forbidden") text = wording.forbidden ?? NOT_STAFF;
+  else if (status === 403 && body?.error === "mfa_required") text = NEEDS_SECOND_FACTOR;
   else if (status === 404 && body?.error === "not_found") text = wording.notFound ?? NO_SUCH_USER;
   else if (status === 429) text = `rate limited: retry after ${body?.retry_after ?? retryAfterHeader ?? "a while"} s`;
   else if (body?.message) {

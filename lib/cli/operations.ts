@@ -1,17 +1,12 @@
 import { describeAuditEvent } from "@/lib/audit/describe";
 import { formatUtc } from "@/lib/format/time";
-import type { RequestSummary } from "@/lib/observability/request-log";
+import type { RequestSummary, RequestTrace } from "@/lib/openapi/schemas";
 import { callApi, type Instance } from "./http-client";
 
-export type { RequestSummary };
+export type { RequestSummary, RequestTrace };
 
 // `metrics --last` and `debug --trace-request`: the calls and their text for a terminal.
-
-export interface RequestTrace {
-  request_id: string;
-  request: { started_at: string; method: string; route: string; status: number; duration_ms: number } | null;
-  events: { type: string; outcome: string; ip: string | null; metadata: unknown; created_at: string }[];
-}
+// The answers' types are the API's (lib/openapi/schemas.ts, which the OpenAPI document is built from).
 
 export function fetchSummary(instance: Instance, last: string): Promise<RequestSummary> {
   return callApi(instance, "GET", `/api/metrics/summary?${new URLSearchParams({ last })}`, { forbidden: "this token's user is not an admin (metrics need an admin or METRICS_TOKEN)" });

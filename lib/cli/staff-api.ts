@@ -1,23 +1,19 @@
 import { CliError, NO_SUCH_USER, callApi, type Instance } from "./http-client";
 
-import type { auditEventJson } from "@/lib/audit/query";
-import type { sessionJson } from "@/lib/auth/sessions";
-import type { profileJson } from "@/lib/users/account";
-import type { Blocker } from "@/lib/users/diagnose";
+import type { AuditEventJson, AuditPage, Blocker, Diagnosis, FactorSummary, Revoked, SessionJson, UserProfile, UserSearchResult, UserSessions } from "@/lib/openapi/schemas";
 
-// The staff endpoints the CLI calls (SPEC 5), typed as the API answers them.
-
-// The server's serializers are the one definition of each row: these types are what they
-// return (type-only imports; the CLI never loads server code).
-export type UserProfile = ReturnType<typeof profileJson>;
-export type SessionRow = ReturnType<typeof sessionJson>;
-export type AuditRow = ReturnType<typeof auditEventJson>;
-export type { Blocker };
+// The staff endpoints the CLI calls (SPEC 5), typed as the API answers them: the zod schemas
+// the OpenAPI document is built from and the server's serializers are typed with (type-only
+// imports; the CLI never loads server code).
+export type SessionRow = SessionJson;
+export type AuditRow = AuditEventJson;
+export type { Blocker, FactorSummary, UserProfile };
 
 /** What `inspect` shows, and prints as is with --json. */
 export interface Inspection {
   user: UserProfile;
   blockers: Blocker[];
+  factors: FactorSummary;
   sessions: SessionRow[];
   recent_activity: { total: number; events: AuditRow[] };
 }
@@ -35,7 +31,7 @@ export async function resolveUserId(instance: Instance, ref: UserRef): Promise<s
   const email = ref.email.trim().toLowerCase();
   for (let page = 1; ; page++) {
     const query = new URLSearchParams({ query: email, page: String(page), page_size: String(SEARCH_PAGE_SIZE) });
-    const found = await callApi<{ pages: number; users: { id: string; email: string }[] }>(instance, "GET", `/api/users?${query}`);
+    const found = await callApi<UserSearchResult>(instance, "GET", `/api/users?${query}`);
     const match = found.users.find((u) => u.email.toLowerCase() === email);
     if (match) return match.id;
     if (page >= found.pages) throw new CliError(NO_SUCH_USER);
@@ -44,13 +40,13 @@ export async function resolveUserId(instance: Instance, ref: UserRef): Promise<s
 
 export async function inspectUser(instance: Instance, id: string): Promise<Inspection> {
   const audit = new URLSearchParams({ user: id, page_size: String(RECENT_EVENTS) });
-  const [user, { blockers }, { sessions }, { total, events }] = await Promise.all([
+  const [user, { blockers, factors }, { sessions }, { total, events }] = await Promise.all([
     callApi<UserProfile>(instance, "GET", userPath(id)),
-    callApi<{ blockers: Blocker[] }>(instance, "GET", `${userPath(id)}/diagnosis`),
-    callApi<{ sessions: SessionRow[] }>(instance, "GET", `${userPath(id)}/sessions`),
-    callApi<{ total: number; events: AuditRow[] }>(instance, "GET", `/api/audit?${audit}`),
+    callApi<Diagnosis>(instance, "GET", `${userPath(id)}/diagnosis`),
+    callApi<UserSessions>(instance, "GET", `${userPath(id)}/sessions`),
+    callApi<AuditPage>(instance, "GET", `/api/audit?${audit}`),
   ]);
-  return { user, blockers, sessions, recent_activity: { total, events } };
+  return { user, blockers, factors, sessions, recent_activity: { total, events } };
 }
 
 export async function unlockUser(instance: Instance, id: string): Promise<void> {
@@ -59,6 +55,6 @@ export async function unlockUser(instance: Instance, id: string): Promise<void> 
 
 /** How many sessions were revoked. */
 export async function revokeUserSessions(instance: Instance, id: string): Promise<number> {
-  const { revoked } = await callApi<{ revoked: number }>(instance, "POST", `${userPath(id)}/revoke-sessions`);
+  const { revoked } = await callApi<Revoked>(instance, "POST", `${userPath(id)}/revoke-sessions`);
   return revoked;
 }

@@ -10,6 +10,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { MIGRATION_LOCK_ID, applyPendingMigrations, type SqlRunner } from "./migrations";
 import { openPgliteInstance } from "./pglite";
 import { acquirePgliteLock } from "./pglite-lock";
+import { isDatabaseUnavailable } from "./unavailable";
 
 // One database per process: PGlite may be opened by one process only, and a dev-server
 // reload must not open it twice, so the instance lives on globalThis.
@@ -70,15 +71,63 @@ function openPglite(dir: string): DbState {
 }
 
 function openPostgres(url: string): DbState {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Timeouts keep an unreachable or stuck database from holding requests: a connection
+  // attempt gives up after DATABASE_CONNECT_TIMEOUT_MS, a statement after
+  // DATABASE_STATEMENT_TIMEOUT_MS, and the request answers 503 (lib/http/errors.ts).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: env.DATABASE_POOL_MAX,
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  // An idle connection that the server drops (restart, failover) is reported here; without a
+  // listener it would crash the process. The pool opens a new one at the next query.
+  pool.on("error", (err) => log.warn({ err: err.message }, "idle database connection lost"));
   const prisma = timed(new PrismaClient({ adapter: new PrismaPg(pool) }));
-  const ready = migratePostgres(pool);
-  return { prisma, raw: pool, ready, close: async () => { await prisma.$disconnect(); await pool.end(); } };
+  const stopping = new AbortController();
+  const ready = untilReachable(() => migratePostgres(pool), stopping.signal);
+  return {
+    prisma,
+    raw: pool,
+    ready,
+    close: async () => {
+      stopping.abort();
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 5000;
+
+/**
+ * Runs the start-up step until the database answers: an app started while PostgreSQL is
+ * down waits for it (backoff from 250 ms doubling up to 5 s, each attempt logged) instead of
+ * failing for good. Any other error (a bad migration, wrong credentials) is final.
+ */
+async function untilReachable(step: () => Promise<void>, stop: AbortSignal): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await step();
+      if (attempt > 1) log.info({ attempts: attempt }, "database reachable");
+      return;
+    } catch (err) {
+      if (stop.aborted || !isDatabaseUnavailable(err)) throw err;
+      const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (attempt - 1));
+      log.warn({ attempt, retry_in_ms: delay, err: err instanceof Error ? err.message : String(err) }, "database unreachable at start; retrying");
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  let failed = false;
   try {
+    // Waiting for another instance's migrations, or a long migration, is not a stuck query.
+    await client.query("SET statement_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     const runner: SqlRunner = {
       query: async (sql, params) => (await client.query(sql, params)).rows,
@@ -86,9 +135,16 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
     };
     const ran = await applyPendingMigrations(runner);
     if (ran.length) log.info({ migrations: ran }, "migrations applied");
+  } catch (err) {
+    failed = true;
+    throw err;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
-    client.release();
+    if (!failed) {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+      await client.query("RESET statement_timeout").catch(() => {});
+    }
+    // A failed connection is dropped, not handed to the next query (the session lock goes with it).
+    client.release(failed);
   }
 }
 

@@ -7,9 +7,18 @@ import type { ResolvedSession } from "@/lib/auth/sessions";
 import { fieldErrors } from "@/lib/http/body";
 import { ApiError, errorFields, type ErrorCode } from "@/lib/http/errors";
 import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
-import { formText, type ActionState, type FormSuccess } from "./form-state";
+import { assertRecentAuth, reauthenticate, type ReauthInput } from "@/lib/auth/step-up";
+import { formText, type ActionState, type FormFailure, type FormSuccess } from "./form-state";
 
 export const CHECK_FIELDS = "Check the highlighted fields";
+
+function reauthAnswer(data: FormData): ReauthInput | null {
+  const password = formText(data, "reauth_password");
+  const code = formText(data, "reauth_code");
+  if (password) return { password };
+  if (code) return { code };
+  return null;
+}
 
 interface FormActionSpec<F extends string, S extends z.ZodType, A extends "public" | Permission> {
   /** Who may post it: anyone, or a signed-in user holding the permission (else /login, or the 403 page). */
@@ -24,6 +33,12 @@ interface FormActionSpec<F extends string, S extends z.ZodType, A extends "publi
   errorFields?: Partial<Record<ErrorCode, F>>;
   /** For forms that show no field errors (one-button forms): the first field error becomes the message. */
   messageFromFields?: boolean;
+  /**
+   * The action needs a recent authentication (SPEC 10 step-up). A form may carry the
+   * answer itself in `reauth_password` or `reauth_code`: it is checked first, in this one
+   * place, and the action then goes on; without it the form gets `reauthenticate: true`.
+   */
+  recentAuth?: true;
 }
 
 export interface FormCall<A> {
@@ -56,6 +71,20 @@ export function formAction<F extends string, S extends z.ZodType, A extends "pub
       ...(spec.echo ? { values } : {}),
     });
 
+    if (spec.recentAuth && session) {
+      const answer = reauthAnswer(data);
+      try {
+        if (answer) {
+          await reauthenticate(session, answer, ctx);
+          session.authenticatedAt = new Date();
+        }
+        assertRecentAuth(session);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        return { ...(fail(err.message) as FormFailure<F>), reauthenticate: true };
+      }
+    }
+
     const parsed = spec.schema.safeParse(Object.fromEntries(spec.fields.map((f) => [f, formText(data, f)])));
     if (!parsed.success) return fail(CHECK_FIELDS, fieldErrors(parsed.error) as Partial<Record<F, string>>);
 
@@ -69,6 +98,6 @@ export function formAction<F extends string, S extends z.ZodType, A extends "pub
       const field = spec.errorFields?.[err.code];
       return fail(err.message, field ? ({ [field]: err.message } as Partial<Record<F, string>>) : undefined);
     }
-    return result ? { ok: true, message: result.message, reference: ctx.requestId } : null;
+    return result ? { ok: true, message: result.message, reference: ctx.requestId, ...(result.data ? { data: result.data } : {}) } : null;
   };
 }

@@ -8,6 +8,8 @@ export interface FormFailure<Field extends string = string> {
   /** The request id, shown to the user so support staff can look the request up. */
   reference: string;
   values?: Partial<Record<Field, string>>;
+  /** The action needs a recent authentication: the form asks for the password or a code, then posts again. */
+  reauthenticate?: boolean;
 }
 
 export type FormState<Field extends string = string> = FormFailure<Field> | null;
@@ -18,6 +20,8 @@ export interface FormSuccess {
   message: string;
   /** Distinguishes repeated identical successes, so each one is announced and shown afresh. */
   reference: string;
+  /** What the page shows once (a new TOTP secret, recovery codes); never logged. */
+  data?: Record<string, unknown>;
 }
 
 export type ActionState<Field extends string = string> = FormFailure<Field> | FormSuccess | null;

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { env } from "@/lib/env";
-import { ApiError, validationError } from "./errors";
+import { ApiError, notFound, validationError } from "./errors";
+import { urlRefusal } from "./url-rules";
 
 /** Field-name -> first message, for 400 bodies and form errors. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -28,15 +29,44 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new ApiError("invalid_json", "The body must be a JSON object");
   }
+  const nul = pathWithNul(data);
+  if (nul !== null) throw validationError({ [nul || "body"]: "must not contain NUL" });
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw validationError(fieldErrors(parsed.error));
   return parsed.data;
 }
 
+/** The dotted path of the first string (or key) holding U+0000, or null: PostgreSQL cannot store it in text. */
+function pathWithNul(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value !== "object" || value === null) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const here = path ? `${path}.${k}` : k;
+    if (k.includes("\u0000")) return path || "body";
+    const found = pathWithNul(v, here);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** The URL rule (url-rules.ts) for the JSON API: 400 validation_error naming the path or the query key. */
+export function assertUrl(req: Request): void {
+  const refusal = urlRefusal(new URL(req.url));
+  if (refusal) throw new ApiError("validation_error", refusal.message, { fields: refusal.fields });
+}
+
+/** Path ids with a NUL name nothing (and PostgreSQL refuses them in text): 404 before any lookup. */
+export function assertPathParams(params: Record<string, string> | undefined): void {
+  for (const value of Object.values(params ?? {})) if (typeof value === "string" && value.includes("\u0000")) throw notFound();
+}
+
 /** Reads query parameters with a schema (empty values dropped, unknown ones ignored); 400 naming the field. */
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const raw: Record<string, string> = {};
-  for (const [k, v] of new URL(req.url).searchParams) if (v !== "") raw[k] = v;
+  for (const [k, v] of new URL(req.url).searchParams) {
+    if (v.includes("\u0000")) throw validationError({ [k]: `${k} must not contain NUL` });
+    if (v !== "") raw[k] = v;
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw validationError(fieldErrors(parsed.error));
   return parsed.data;

@@ -1,10 +1,14 @@
+import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
-import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
+import { REQUEST_ID_HEADER, clientRequestId, newRequestId, ownRequestId } from "./request-id";
 
-export { REQUEST_ID_HEADER, resolveRequestId };
+export { REQUEST_ID_HEADER };
 
 export interface RequestContext {
+  /** Ours, always generated (proxy.ts): the reference users read out and support looks up. */
   requestId: string;
+  /** The caller's X-Request-Id when well-formed; logged beside ours, never trusted. */
+  clientRequestId?: string | null;
   ip: string;
   userAgent: string | null;
 }
@@ -19,25 +23,56 @@ export function resolveClientIp(forwardedFor: string | null): string {
   return normalizeIp(picked);
 }
 
-/** Brackets and ports stripped, IPv4-mapped IPv6 unwrapped. */
+/**
+ * One spelling per address (ipaddr.js): brackets and ports stripped, IPv4-mapped IPv6 in
+ * any of its spellings (`::ffff:1.2.3.4`, `::ffff:0102:0304`, zero-padded) unwrapped to
+ * IPv4, IPv6 in its RFC 5952 short form. Anything that is not an address is "unknown".
+ */
 export function normalizeIp(raw: string): string {
-  const ip = raw.replace(/^\[|\](:\d+)?$/g, "");
-  return ip.startsWith("::ffff:") && ip.includes(".") ? ip.slice(7) : ip;
+  const ip = raw.trim().replace(/^\[([^\]]*)\](:\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
+  if (!ipaddr.isValid(ip)) return "unknown";
+  const parsed = ipaddr.process(ip);
+  return parsed.kind() === "ipv4" ? parsed.toString() : (parsed as ipaddr.IPv6).toRFC5952String();
+}
+
+function prefixKey(ip: string, v4Bits: number, v6Bits: number): string {
+  if (!ipaddr.isValid(ip)) return ip;
+  const addr = ipaddr.process(ip);
+  const bits = addr.kind() === "ipv4" ? v4Bits : v6Bits;
+  const bytes = addr.toByteArray().map((b, i) => (i * 8 >= bits ? 0 : i * 8 + 8 <= bits ? b : b & (0xff << (8 - (bits - i * 8)))));
+  const network = ipaddr.fromByteArray(bytes);
+  const text = network.kind() === "ipv4" ? network.toString() : (network as ipaddr.IPv6).toRFC5952String();
+  return bits === (addr.kind() === "ipv4" ? 32 : 128) ? text : `${text}/${bits}`;
 }
 
 /** The key per-IP limits count under: IPv6 grouped by /64 so one host cannot rotate through its subnet. */
 export function ipLimitKey(ip: string): string {
-  if (!ip.includes(":")) return ip;
-  const [head, tail = ""] = ip.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((g) => parseInt(g || "0", 16).toString(16)).join(":")}::/64`;
+  return prefixKey(ip, 32, 64);
 }
 
+/** The client's network: IPv4 by /24, IPv6 by /64 (per-email limits are kept per network). */
+export function networkKey(ip: string): string {
+  return prefixKey(ip, 24, 64);
+}
+
+/** A page's or server action's context: proxy.ts gave the request our id. */
 export function contextFromHeaders(headers: Headers): RequestContext {
+  return contextWithId(headers, ownRequestId(headers));
+}
+
+/**
+ * A JSON API request's context (route() and the Auth.js catch-all). proxy.ts does not run
+ * for /api/*, so nothing there set our id header: a fresh id is made here, and an
+ * x-latchkey-request-id the client sent is ignored like its X-Request-Id.
+ */
+export function apiContextFromHeaders(headers: Headers): RequestContext {
+  return contextWithId(headers, newRequestId());
+}
+
+function contextWithId(headers: Headers, requestId: string): RequestContext {
   return {
-    requestId: resolveRequestId(headers.get(REQUEST_ID_HEADER)),
+    requestId,
+    clientRequestId: clientRequestId(headers.get(REQUEST_ID_HEADER)),
     ip: resolveClientIp(headers.get("x-forwarded-for")),
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
   };

@@ -14,7 +14,7 @@ const { port } = await vi.hoisted(async () => {
 import { POST as forgot } from "@/app/api/auth/password/forgot/route";
 import { settleBackgroundWork } from "@/lib/background";
 import { prisma } from "@/lib/db/client";
-import { closeMailer } from "@/lib/mail/mail";
+import { closeMailer } from "@/lib/mail/transport";
 import { callRoute } from "@/lib/testing/http";
 import { createTestUser } from "@/lib/testing/users";
 

@@ -40,3 +40,22 @@ export function passwordChangedMail(to: string, how: "reset" | "changed"): Mail 
     html: layout("Your password was changed", lines, { label: "Reset my password", url }),
   };
 }
+
+/** A second factor was added or removed, a recovery code used, or staff reset the factors. */
+export function factorNoticeMail(to: string, what: "added" | "removed" | "recovery_code_used" | "reset", detail: { factor?: string; remaining?: number } = {}): Mail {
+  const first = {
+    added: `A second factor (${detail.factor ?? "authenticator"}) was added to your Latchkey account.`,
+    removed: `A second factor (${detail.factor ?? "authenticator"}) was removed from your Latchkey account.`,
+    recovery_code_used: `A recovery code was used to sign in to your Latchkey account. ${detail.remaining ?? 0} recovery codes are left.`,
+    reset: "Support reset the second factors of your Latchkey account: you sign in with your password alone until you set one up again.",
+  }[what];
+  const lines = [first, "If this was not you, reset your password now and contact support."];
+  const url = new URL("/settings/security", env.APP_URL).toString();
+  return {
+    to,
+    kind: `factor_${what}`,
+    subject: what === "recovery_code_used" ? "A recovery code was used on your Latchkey account" : "Your Latchkey sign-in security changed",
+    text: `${lines.join("\n\n")}\n\nReview your security settings: ${url}\n`,
+    html: layout("Your sign-in security changed", lines, { label: "Review security settings", url }),
+  };
+}

@@ -5,7 +5,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 // app instance is scraped on its own, as Prometheus expects. Labels never carry user data:
 // routes are patterns (`/api/users/[id]`), results and limits are fixed words.
 
-export type LoginResult = "success" | "invalid_credentials" | "locked" | "rate_limited" | "busy" | "error";
+export type LoginResult = "success" | "mfa_required" | "invalid_credentials" | "invalid_code" | "locked" | "rate_limited" | "busy" | "error";
 
 function create() {
   const registry = new Registry();
@@ -37,6 +37,12 @@ function create() {
       labelNames: ["limit"] as const,
       registers: [registry],
     }),
+    limiterFallbacks: new Counter({
+      name: "rate_limit_store_fallbacks_total",
+      help: "Rate-limit and lockout operations answered by the fallback store because their own store was unreachable, by the store that failed",
+      labelNames: ["store"] as const,
+      registers: [registry],
+    }),
     lockouts: new Counter({
       name: "auth_lockouts_total",
       help: "Sign-in lockouts started (threshold of failures reached)",
@@ -45,6 +51,23 @@ function create() {
     activeSessions: new Gauge({
       name: "auth_active_sessions",
       help: "Sessions not yet expired (all instances: counted in the database at scrape time)",
+      registers: [registry],
+    }),
+    mailSent: new Counter({
+      name: "mail_sent_total",
+      help: "Mail accepted by the SMTP server, by kind (this instance's workers)",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
+    mailFailed: new Counter({
+      name: "mail_failed_total",
+      help: "Failed mail sends by kind and outcome: retry (queued again with backoff) or dead (no more tries)",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+    mailQueueDepth: new Gauge({
+      name: "mail_queue_depth",
+      help: "Mail queued and not yet delivered (all instances: counted in the database at scrape time)",
       registers: [registry],
     }),
     dbDuration: new Histogram({
@@ -73,12 +96,27 @@ export function metrics() {
 export function routePattern(pathname: string, params: Record<string, string | string[]>): string {
   const names = new Map<string, string>();
   for (const [key, value] of Object.entries(params)) {
-    for (const v of Array.isArray(value) ? value : [value]) names.set(v, `[${key}]`);
+    if (Array.isArray(value)) for (const v of value) names.set(v, `[...${key}]`);
+    else names.set(value, `[${key}]`);
   }
+  // A catch-all's segments are one label however many there are (bounded label values).
   return pathname
     .split("/")
-    .map((segment) => names.get(decodeURIComponent(segment)) ?? segment)
+    .map((segment) => names.get(decodeSegment(segment)) ?? segment)
+    .filter((segment, i, all) => !(segment.startsWith("[...") && all[i - 1] === segment))
     .join("/");
+}
+
+/** The label of a request the URL rule refused before its route was known (its path is the client's). */
+export const REFUSED_URL_PATTERN = "(refused url)";
+
+/** A path segment decoded; as it is when it is not valid percent-encoding (the URL rule refuses those, but this runs on every answer). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function observeRequest(method: string, route: string, status: number, seconds: number): void {

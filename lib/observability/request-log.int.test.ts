@@ -58,9 +58,11 @@ describe("GET /api/metrics/summary", () => {
 
 describe("GET /api/requests/{id}", () => {
   it("gives support the request's route, status and duration and the audit events it wrote", async () => {
-    const requestId = "trace-test-0123456789";
-    const failed = await callRoute(login, "/api/auth/login", { body: { email: user.email, password: "Wrong-Password-1!" }, headers: { "x-request-id": requestId } });
-    expect(failed.json.request_id).toBe(requestId);
+    const failed = await callRoute(login, "/api/auth/login", { body: { email: user.email, password: "Wrong-Password-1!" }, headers: { "x-request-id": "client-chosen-0123456789" } });
+    // Ours, never the client's: the client's id cannot pollute or spoof a reference.
+    const requestId = failed.json.request_id as string;
+    expect(requestId).not.toBe("client-chosen-0123456789");
+    expect(failed.headers.get("x-request-id")).toBe(requestId);
 
     const res = await callRoute(trace, `/api/requests/${requestId}`, { token: support.token, params: { id: requestId } });
     expect(res.status).toBe(200);

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import type { RequestSummary } from "@/lib/openapi/schemas";
 
 // The last hour or so of JSON API requests of this instance, in memory: what
 // `cli metrics --last 1h` summarises and `cli debug --trace-request` looks up. Nothing is
@@ -55,17 +56,8 @@ export function resetRequestLog(size?: number): void {
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-export interface RequestSummary {
-  from: string;
-  to: string;
-  total: number;
-  /** Percentage of 2xx/3xx answers (a 401 for a wrong password counts against it). */
-  success_rate: number | null;
-  latency_ms: { p50: number | null; p95: number | null; p99: number | null };
-  by_status: Record<string, number>;
-  errors: { status: number; route: string; count: number }[];
-  top_routes: { route: string; count: number; p95_ms: number | null }[];
-}
+/** The summary's shape is the API's (lib/openapi/schemas.ts requestSummarySchema); success_rate counts a 401 for a wrong password against it. */
+export type { RequestSummary };
 
 /** Totals, success rate, latency percentiles, error breakdown and busiest routes over the entries. */
 export function summarize(entries: RequestEntry[], from: number, to: number): RequestSummary {

@@ -32,10 +32,11 @@ describe("prune", () => {
     await counter("over", ago(1000));
     await counter("open", ahead(60_000));
 
-    const mail = (subject: string, createdAt: Date) =>
-      db.mailMessage.create({ data: { to: user.email, subject, text: "t", html: "h", kind: "test", status: "outbox", createdAt }, select: { id: true } });
+    const mail = (subject: string, createdAt: Date, status = "outbox") =>
+      db.mailMessage.create({ data: { to: user.email, subject, text: "t", html: "h", kind: "test", status, createdAt }, select: { id: true } });
     const oldMail = await mail("old", ago(31 * DAY));
     const newMail = await mail("new", ago(29 * DAY));
+    const oldQueued = await mail("still to deliver", ago(31 * DAY), "queued");
 
     const event = (createdAt: Date) => db.auditEvent.create({ data: { type: "login", outcome: "success", targetUserId: user.id, createdAt }, select: { id: true } });
     const oldEvent = await event(ago(366 * DAY));
@@ -48,7 +49,9 @@ describe("prune", () => {
     expect(await ids(db.session.findMany({ where: { id: { in: [idle.id, tooOld.id, live.id] } }, select: { id: true } }))).toEqual([live.id]);
     expect(await ids(db.passwordResetToken.findMany({ where: { id: { in: [expired.id, usedExpired.id, valid.id] } }, select: { id: true } }))).toEqual([valid.id]);
     expect((await db.rateLimit.findMany({ where: { key: { startsWith: "prune:" }, AND: { key: { endsWith: user.id } } } })).map((r) => r.key)).toEqual([`prune:open:${user.id}`]);
-    expect(await ids(db.mailMessage.findMany({ where: { id: { in: [oldMail.id, newMail.id] } }, select: { id: true } }))).toEqual([newMail.id]);
+    expect(await ids(db.mailMessage.findMany({ where: { id: { in: [oldMail.id, newMail.id, oldQueued.id] } }, select: { id: true } }))).toEqual(
+      [newMail.id, oldQueued.id].sort(),
+    );
     expect(await ids(db.auditEvent.findMany({ where: { id: { in: [oldEvent.id, keptEvent.id] } }, select: { id: true } }))).toEqual([keptEvent.id]);
     // The user's own registration session (created now, in 2026) is far in this clock's future: kept.
     expect(await db.session.count({ where: { userId: user.id } })).toBe(2);

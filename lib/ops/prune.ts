@@ -39,7 +39,10 @@ export async function prune(opts: PruneOptions, ctx: RequestContext): Promise<Pr
   const verificationTokens = await db.verificationToken.deleteMany({ where: { expires: { lt: now } } });
   // Counters whose window is over (rate-limiter-flexible treats them as absent already).
   const rateLimits = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
-  const mail = await db.mailMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - opts.mailRetentionDays * DAY_MS) } } });
+  // Queued mail is still to be delivered (SPEC 12: never lost), however old.
+  const mail = await db.mailMessage.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - opts.mailRetentionDays * DAY_MS) }, status: { not: "queued" } },
+  });
   const audit = await db.auditEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - opts.auditRetentionDays * DAY_MS) } } });
   const result: PruneResult = {
     sessions: sessions.count,

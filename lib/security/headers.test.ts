@@ -19,15 +19,24 @@ describe("security headers", () => {
     expect(securityHeaders({ nonce: "n", https: false, production: false })["strict-transport-security"]).toBeUndefined();
   });
 
-  it("proxy gives every response an X-Request-Id, a fresh nonce and the headers", () => {
-    const a = proxy(new NextRequest("http://localhost:3000/login"));
-    const b = proxy(new NextRequest("http://localhost:3000/login", { headers: { "x-request-id": "caller-supplied-id-1" } }));
+  it("proxy gives every response its own X-Request-Id, a fresh nonce and the headers", async () => {
+    const a = await proxy(new NextRequest("http://localhost:3000/login"));
+    const b = await proxy(new NextRequest("http://localhost:3000/login", { headers: { "x-request-id": "caller-supplied-id-1" } }));
     expect(a.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
-    expect(b.headers.get("x-request-id")).toBe("caller-supplied-id-1");
+    expect(b.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const nonceOf = (r: Response) => r.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1];
     expect(nonceOf(a)).not.toBe(nonceOf(b));
     expect(a.headers.get("x-content-type-options")).toBe("nosniff");
     expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(a.headers.get("permissions-policy")).toContain("camera=()");
+  });
+
+  it("never adopts a client's X-Request-Id: ours goes to the app, the client's stays a separate field", async () => {
+    const res = await proxy(new NextRequest("http://localhost:3000/login", { headers: { "x-request-id": "caller-supplied-id-1", "x-latchkey-request-id": "00000000-0000-4000-8000-000000000000" } }));
+    const ours = res.headers.get("x-request-id")!;
+    expect(ours).not.toBe("caller-supplied-id-1");
+    // NextResponse.next({ request: { headers } }) hands the rewritten request headers to Next this way.
+    expect(res.headers.get("x-middleware-request-x-latchkey-request-id")).toBe(ours);
+    expect(res.headers.get("x-middleware-request-x-request-id")).toBe("caller-supplied-id-1");
   });
 });

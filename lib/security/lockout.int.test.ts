@@ -68,6 +68,7 @@ describe("lockout", () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => attempt(email, WRONG)));
     expect(results.every((r) => r.status === 401 || r.status === 403)).toBe(true);
     const counted = results.filter((r) => r.status === 401).length;
+    expect(counted).toBe(5);
     const row = await prisma().rateLimit.findUniqueOrThrow({ where: { key: `loginFailures:${hashEmail(email)}` } });
     expect(row.points).toBe(counted);
     const user = await prisma().user.findUniqueOrThrow({ where: { id } });
@@ -77,4 +78,28 @@ describe("lockout", () => {
     expect(lockouts).toBe(1);
     expect((await attempt(email, STRONG_PASSWORD)).status).toBe(403);
   });
+
+  it("is exact under concurrency: of 10 parallel attempts from 10 IPs only 5 reach the password check", async () => {
+    const { email, id } = await createTestUser();
+    const fromIp = (i: number) => callRoute(login, "/api/auth/login", { body: { email, password: WRONG }, headers: { "x-forwarded-for": `198.18.${i}.7` } });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => fromIp(i)));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 403, 403, 403, 403, 403]);
+    // Only the five that were compared are failures; the refused ones gave their point back.
+    const reasons = await prisma().auditEvent.findMany({ where: { type: "login", emailHash: hashEmail(email) }, select: { metadata: true } });
+    expect(reasons.filter((r) => (r.metadata as { reason: string }).reason === "wrong_password")).toHaveLength(5);
+    expect((await prisma().user.findUniqueOrThrow({ where: { id } })).failedLoginCount).toBe(5);
+    expect((await attempt(email, STRONG_PASSWORD)).status).toBe(403);
+  });
+
+  it("lets the right password in when it is among the first five of a burst, and forgets the streak", async () => {
+    const { email } = await createTestUser();
+    for (let i = 0; i < 2; i++) expect((await attempt(email, WRONG)).status).toBe(401);
+    const [wrong, right] = await Promise.all([attempt(email, WRONG), attempt(email, STRONG_PASSWORD)]);
+    expect([wrong.status, right.status]).toEqual([401, 200]);
+    // The success refunded its reserved point and cleared the streak: five more failures are needed to lock.
+    for (let i = 0; i < 4; i++) expect((await attempt(email, WRONG)).status).toBe(401);
+    expect((await attempt(email, STRONG_PASSWORD)).status).toBe(200);
+  });
 });
+

@@ -28,13 +28,27 @@ export async function lockRemainingSeconds(email: string): Promise<number> {
 }
 
 /**
- * Counts one failed sign-in. The request whose failure reaches the threshold (exactly one,
- * the counter is atomic) sets the lock and writes the lockout audit event.
+ * Reserves the next point of the email's failure streak before a password is compared, and
+ * returns its position (1 = the first failure of the window). The counter is atomic, so of
+ * any number of concurrent attempts exactly LOCKOUT_THRESHOLD get a position within the
+ * threshold: the lockout is exact under concurrency. A right password gives its point
+ * back (the streak is forgotten); an attempt refused without a compare returns it.
  */
-export async function recordFailedSignIn(email: string, userId: string | null, ctx: RequestContext): Promise<void> {
+export async function reserveFailurePoint(email: string): Promise<number> {
+  return (await failures().penalty(hashEmail(email), 1)).consumedPoints;
+}
+
+export async function returnFailurePoint(email: string): Promise<void> {
+  await failures().reward(hashEmail(email), 1);
+}
+
+/**
+ * Records a failure at its reserved position. The request whose failure is at the threshold
+ * (exactly one) sets the lock and writes the lockout audit event.
+ */
+export async function recordFailedSignIn(email: string, userId: string | null, position: number, ctx: RequestContext): Promise<void> {
   const key = hashEmail(email);
-  const res = await failures().penalty(key, 1);
-  const lockedNow = res.consumedPoints === env.LOCKOUT_THRESHOLD;
+  const lockedNow = position === env.LOCKOUT_THRESHOLD;
   let lockedUntil: Date | undefined;
   if (lockedNow) {
     metrics().lockouts.inc();
@@ -46,12 +60,12 @@ export async function recordFailedSignIn(email: string, userId: string | null, c
       ctx,
       targetUserId: userId,
       email,
-      metadata: { failures: res.consumedPoints, lock_s: env.LOCKOUT_DURATION_S },
+      metadata: { failures: position, lock_s: env.LOCKOUT_DURATION_S },
     });
   }
   if (userId) {
     // Concurrent failures finish in any order: keep the highest count of this streak.
-    const n = res.consumedPoints;
+    const n = position;
     await prisma().$executeRaw`
       UPDATE "User" SET "failedLoginCount" = CASE WHEN ${n}::int = 1 THEN 1 ELSE GREATEST("failedLoginCount", ${n}::int) END,
                         "lockedUntil" = COALESCE(to_timestamp(${lockedUntil?.getTime() ?? null}::float8 / 1000) AT TIME ZONE 'UTC', "lockedUntil")

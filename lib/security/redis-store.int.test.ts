@@ -14,7 +14,7 @@ const { port } = await vi.hoisted(async () => {
 import { POST as login } from "@/app/api/auth/login/route";
 import { hashEmail } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
-import { closeLimiterStore } from "@/lib/security/limiter-store";
+import { closeLimiterStore, pingRedis } from "@/lib/security/limiter-store";
 import { callRoute, randomEmail, randomIp } from "@/lib/testing/http";
 
 let server: ChildProcess;
@@ -33,6 +33,8 @@ beforeAll(async () => {
     }
   }
   expect(await client.ping()).toBe("PONG");
+  // As the server does at start (lib/lifecycle.ts): the first counts go to Redis, not the fallback.
+  expect(await pingRedis()).toBe(true);
 });
 
 afterAll(async () => {

@@ -1,11 +1,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { hashEmail, recordAudit } from "@/lib/audit/audit";
-import { verifyPassword } from "@/lib/auth/password-hashing";
+import { emailHashes, recordAudit } from "@/lib/audit/audit";
+import { verifyCurrentPassword } from "@/lib/auth/reauthenticate";
+import type { ResolvedSession } from "@/lib/auth/sessions";
+import { factorSummary } from "@/lib/mfa/factors";
 import { prisma } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError, notFound, validationError } from "@/lib/http/errors";
+import { Role } from "@/lib/generated/prisma/enums";
+import { ApiError, notFound } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
+import type { UserProfile } from "@/lib/openapi/schemas";
 
 export const PROFILE_SELECT = {
   id: true,
@@ -29,7 +32,7 @@ export async function getProfile(userId: string) {
   return user;
 }
 
-export function profileJson(u: Awaited<ReturnType<typeof getProfile>>) {
+export function profileJson(u: Awaited<ReturnType<typeof getProfile>>): UserProfile {
   return {
     id: u.id,
     email: u.email,
@@ -56,7 +59,7 @@ const cannotChangeSelf = () =>
   new ApiError("cannot_change_self", "You can't change your own role, deactivate or delete your own account as staff; ask another administrator (to delete your own account, use Settings)");
 
 /** Staff powers never apply to the staff member's own account, on any channel. */
-function assertNotSelf(userId: string, actorId: string) {
+export function assertNotSelf(userId: string, actorId: string) {
   if (userId === actorId) throw cannotChangeSelf();
 }
 
@@ -71,8 +74,8 @@ async function withAdminGuard<T>(userId: string, change: (tx: Tx) => Promise<T>)
   return prisma().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK})`;
     const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true, isActive: true } });
-    if (target?.role === "admin" && target.isActive) {
-      const admins = await tx.user.count({ where: { role: "admin", isActive: true } });
+    if (target?.role === Role.admin && target.isActive) {
+      const admins = await tx.user.count({ where: { role: Role.admin, isActive: true } });
       if (admins <= 1) throw new ApiError("last_admin", "This is the only active administrator; promote another one first");
     }
     return change(tx);
@@ -118,7 +121,7 @@ async function collectUserData(userId: string) {
     prisma().session.findMany({ where: { userId }, select: { id: true, createdAt: true, lastSeenAt: true, expires: true, ipAddress: true, userAgent: true } }),
     prisma().account.findMany({ where: { userId }, select: { provider: true, type: true } }),
     prisma().auditEvent.findMany({
-      where: { OR: [{ targetUserId: userId }, { actorId: userId }, { emailHash: hashEmail(user.email) }] },
+      where: { OR: [{ targetUserId: userId }, { actorId: userId }, { emailHash: { in: emailHashes(user.email) } }] },
       orderBy: { createdAt: "asc" },
       select: { id: true, type: true, outcome: true, actorId: true, targetUserId: true, ip: true, userAgent: true, requestId: true, metadata: true, createdAt: true },
     }),
@@ -131,19 +134,17 @@ async function collectUserData(userId: string) {
     profile: { ...profileJson(profile), has_password: passwordHash !== null },
     sessions,
     linked_accounts: accounts,
+    second_factors: await factorSummary(userId),
     audit_events: audit,
     mail,
     password_reset_requests: resetTokens,
   };
 }
 
-/** The user deletes their own account; their password proves it is them. */
-export async function deleteOwnAccount(userId: string, password: string, ctx: RequestContext) {
-  const user = await prisma().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user) throw notFound("User");
-  const ok = user.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-  if (!ok) throw validationError({ password: "Password is incorrect" });
-  await eraseUser(userId, userId, ctx);
+/** The user deletes their own account; their password proves it is them (limited like sign-in). */
+export async function deleteOwnAccount(session: ResolvedSession, password: string, ctx: RequestContext) {
+  await verifyCurrentPassword(session, password, ctx, { field: "password", auditType: "user_deleted" });
+  await eraseUser(session.user.id, session.user.id, ctx);
 }
 
 /** An administrator deletes someone else's account. */
@@ -163,10 +164,10 @@ async function eraseUser(userId: string, actorId: string, ctx: RequestContext) {
   await withAdminGuard(userId, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw notFound("User");
-    const emailHash = hashEmail(user.email);
+    const hashes = emailHashes(user.email);
     await tx.auditEvent.updateMany({ where: { targetUserId: userId }, data: { targetUserId: pseudonym } });
     await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorId: pseudonym } });
-    await tx.auditEvent.updateMany({ where: { emailHash }, data: { emailHash: null } });
+    await tx.auditEvent.updateMany({ where: { emailHash: { in: hashes } }, data: { emailHash: null } });
     await tx.passwordResetToken.deleteMany({ where: { userId } });
     await tx.mailMessage.deleteMany({ where: { to: user.email } });
     await tx.user.delete({ where: { id: userId } });

@@ -1,18 +1,14 @@
 import "server-only";
-import { hashEmail } from "@/lib/audit/audit";
+import { emailHashes } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { undeliveredAccountMail } from "@/lib/mail/admin";
 import { lockRemainingSeconds } from "@/lib/security/lockout";
-import { emailLimitState } from "@/lib/security/rate-limit";
+import { signInLimitState } from "@/lib/security/sign-in-guard";
+import type { Blocker } from "@/lib/openapi/schemas";
 
-export interface Blocker {
-  kind: "deactivated" | "locked" | "rate_limited" | "no_password" | "none";
-  /** What blocks sign-in right now, in words a support person can read out. */
-  summary: string;
-  remedy: string;
-  /** Which console action fixes it, if any. */
-  action: "reactivate" | "unlock" | "send_reset" | null;
-}
+/** One reason sign-in fails now: its shape is the API's (lib/openapi/schemas.ts blockerSchema). */
+export type { Blocker };
 
 const time = (d: Date) => d.toISOString().slice(11, 16) + " UTC";
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -42,7 +38,7 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
   if (lockedFor > 0) {
     const since = new Date(now - (env.LOCKOUT_DURATION_S + env.LOCKOUT_WINDOW_S) * 1000);
     const failures = await prisma().auditEvent.findMany({
-      where: { type: "login", outcome: "failure", emailHash: hashEmail(user.email), createdAt: { gte: since }, NOT: { metadata: { equals: { reason: "locked" } } } },
+      where: { type: "login", outcome: "failure", emailHash: { in: emailHashes(user.email) }, createdAt: { gte: since }, NOT: { metadata: { equals: { reason: "locked" } } } },
       select: { ip: true },
     });
     const ips = new Set(failures.map((f) => f.ip)).size;
@@ -54,13 +50,38 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
     });
   }
 
-  const emailLimit = await emailLimitState("loginEmail", user.email);
+  const emailLimit = await signInLimitState(user.email);
   if (emailLimit.exceeded) {
     blockers.push({
       kind: "rate_limited",
-      summary: `Sign-ins for this email are rate-limited for another ${emailLimit.retryAfterS} s (more than ${emailLimit.points} attempts in ${emailLimit.duration / 60} min).`,
+      summary: `Sign-ins for this email are rate-limited for another ${emailLimit.retryAfterS} s (${emailLimit.points} failed attempts from all networks in ${emailLimit.duration / 60} min).`,
       remedy: "Unlock clears the limit; ask the user to wait otherwise.",
       action: "unlock",
+    });
+  }
+
+  const wrongCodes = await prisma().auditEvent.count({
+    where: { type: "login", outcome: "failure", targetUserId: userId, createdAt: { gte: new Date(now - env.LOCKOUT_WINDOW_S * 1000) }, OR: [{ metadata: { path: ["reason"], equals: "wrong_code" } }, { metadata: { path: ["reason"], equals: "wrong_recovery_code" } }] },
+  });
+  if (wrongCodes > 0) {
+    blockers.push({
+      kind: "wrong_codes",
+      summary: `${wrongCodes} wrong second-factor code${wrongCodes === 1 ? "" : "s"} in the last ${Math.round(env.LOCKOUT_WINDOW_S / 60)} min (they count towards the lockout).`,
+      remedy: "Their password is right. Ask them to check the clock on their phone, or to use a recovery code; if they lost the device and have no codes, an administrator can reset their second factors.",
+      action: "reset_factors",
+    });
+  }
+  const [totp, passkeys, codesLeft] = await Promise.all([
+    prisma().totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    prisma().passkey.count({ where: { userId } }),
+    prisma().recoveryCode.count({ where: { userId, usedAt: null } }),
+  ]);
+  if ((totp?.confirmedAt || passkeys > 0) && codesLeft === 0) {
+    blockers.push({
+      kind: "no_recovery_codes",
+      summary: `Has ${totp?.confirmedAt ? "an authenticator app" : ""}${totp?.confirmedAt && passkeys ? " and " : ""}${passkeys ? `${passkeys} passkey${passkeys === 1 ? "" : "s"}` : ""} but no recovery codes left: losing the device locks them out.`,
+      remedy: "If they lost their factor, an administrator can reset their second factors after checking who they are; they then sign in with the password.",
+      action: "reset_factors",
     });
   }
 
@@ -68,9 +89,25 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
     blockers.push({ kind: "no_password", summary: "The account has no password.", remedy: "Send a password reset link.", action: "send_reset" });
   }
 
+  for (const mail of await undeliveredAccountMail(user.email)) {
+    const what = mail.kind === "password_reset" ? "password reset" : "verification";
+    const asked = `${time(mail.createdAt)} on ${day(mail.createdAt)}`;
+    const tries = `${mail.attempts} ${mail.attempts === 1 ? "try" : "tries"}`;
+    const lastError = mail.error ? `; last error: ${mail.error}` : "";
+    blockers.push({
+      kind: "mail_undelivered",
+      summary:
+        mail.status === "dead"
+          ? `The ${what} mail from ${asked} was never delivered: gave up after ${tries}${lastError}.`
+          : `The ${what} mail from ${asked} is not delivered yet (${tries}${lastError}); next try at ${time(mail.nextAttemptAt ?? new Date(now))}.`,
+      remedy: "An administrator can see the mail server's error and retry or drop the mail under Mail. Once mail works, a new link can be sent.",
+      action: null,
+    });
+  }
+
   if (blockers.length === 0) {
     const last = await prisma().auditEvent.findFirst({
-      where: { type: "login", outcome: "failure", OR: [{ targetUserId: userId }, { emailHash: hashEmail(user.email) }] },
+      where: { type: "login", outcome: "failure", OR: [{ targetUserId: userId }, { emailHash: { in: emailHashes(user.email) } }] },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true, metadata: true },
     });

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { pageInfo, pageWindow } from "@/lib/http/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
+import type { UserSearchResult } from "@/lib/openapi/schemas";
 
 export const userSearchSchema = z.object({
   query: z.string().trim().max(200, "query must be at most 200 characters").optional().default(""),
@@ -17,7 +18,7 @@ export const userSearchSchema = z.object({
 export type UserSearch = z.infer<typeof userSearchSchema>;
 
 /** Case-insensitive substring search on email or name, with role/status filters, paginated. */
-export async function searchUsers(s: UserSearch, now = new Date()) {
+export async function searchUsers(s: UserSearch, now = new Date()): Promise<UserSearchResult> {
   const and: Prisma.UserWhereInput[] = [];
   if (s.query) and.push({ OR: [{ email: { contains: s.query, mode: "insensitive" } }, { name: { contains: s.query, mode: "insensitive" } }] });
   if (s.role) and.push({ role: s.role });

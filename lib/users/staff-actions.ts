@@ -5,9 +5,12 @@ import { revokeAllSessions } from "@/lib/auth/session-changes";
 import { runInBackground } from "@/lib/background";
 import { prisma } from "@/lib/db/client";
 import { ApiError, notFound } from "@/lib/http/errors";
+import { sendMail } from "@/lib/mail/mail";
+import { factorNoticeMail } from "@/lib/mail/templates";
 import type { RequestContext } from "@/lib/http/request-context";
 import { clearLockout } from "@/lib/security/lockout";
-import { resetEmailLimit } from "@/lib/security/rate-limit";
+import { clearSignInLimits } from "@/lib/security/sign-in-guard";
+import { assertNotSelf } from "./account";
 
 // What support staff do for a user, with the rules that hold on every channel (console,
 // JSON API, CLI). The caller has checked the permission; every action is audited with the
@@ -23,7 +26,7 @@ async function targetUser(userId: string) {
 export async function unlockUser(userId: string, actorId: string, ctx: RequestContext) {
   const { email } = await targetUser(userId);
   await clearLockout(email);
-  await resetEmailLimit("loginEmail", email);
+  await clearSignInLimits(email);
   await recordAudit({ type: "unlock", outcome: "success", ctx, actorId, targetUserId: userId });
 }
 
@@ -39,4 +42,22 @@ export async function sendResetLink(userId: string, actorId: string, ctx: Reques
 export async function revokeUserSessions(userId: string, actorId: string, ctx: RequestContext): Promise<number> {
   await targetUser(userId);
   return revokeAllSessions(userId, actorId, ctx);
+}
+
+/**
+ * Removes every second factor of a user who lost theirs (authenticator app, passkeys,
+ * recovery codes): they sign in with their password alone until they set one up again.
+ * Their sessions drop to level 1; they are mailed. Never on one's own account.
+ */
+export async function resetSecondFactors(userId: string, actorId: string, ctx: RequestContext) {
+  assertNotSelf(userId, actorId);
+  const { email } = await targetUser(userId);
+  const [totp, passkeys, codes] = await prisma().$transaction([
+    prisma().totpFactor.deleteMany({ where: { userId } }),
+    prisma().passkey.deleteMany({ where: { userId } }),
+    prisma().recoveryCode.deleteMany({ where: { userId } }),
+    prisma().session.updateMany({ where: { userId }, data: { level: 1 } }),
+  ]);
+  await recordAudit({ type: "factors_reset", outcome: "success", ctx, actorId, targetUserId: userId, metadata: { totp: totp.count, passkeys: passkeys.count, recovery_codes: codes.count } });
+  runInBackground("factors-reset-notice", () => sendMail(factorNoticeMail(email, "reset")));
 }

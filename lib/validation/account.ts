@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, nameSchema, newPasswordSchema, roleSchema, type PasswordPolicy } from "./auth";
+import { emailSchema, existingPasswordSchema, nameSchema, newPasswordSchema, roleSchema, type PasswordPolicy } from "./auth";
 
 // Shared by the account forms and the JSON routes. Field names follow the JSON API.
 
@@ -14,7 +14,7 @@ export function resetPasswordSchema(policy: PasswordPolicy) {
 
 export function changePasswordSchema(policy: PasswordPolicy) {
   return z.object({
-    current_password: z.string({ error: "Current password is required" }).min(1, "Current password is required").max(1024),
+    current_password: existingPasswordSchema("Current password"),
     new_password: newPasswordSchema(policy),
   });
 }
@@ -28,7 +28,7 @@ export const updateUserSchema = z
   .refine((v) => v.name !== undefined || v.role !== undefined || v.is_active !== undefined, { message: "Nothing to change", path: ["body"] });
 
 export const deleteAccountSchema = z.object({
-  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(1024),
+  password: existingPasswordSchema(),
 });
 
 export const nameFormSchema = z.object({ name: nameSchema });
@@ -40,6 +40,7 @@ export function confirmationSchema(message: string) {
 
 export const DELETE_CONFIRMATION_MESSAGE = "Tick the box to confirm you understand this cannot be undone";
 export const DEACTIVATE_CONFIRMATION_MESSAGE = "Tick the box to confirm the deactivation";
+export const RESET_FACTORS_CONFIRMATION_MESSAGE = "Tick the box to confirm the reset";
 
 /** The account deletion form: the password, and an explicit confirmation. */
 export const deleteAccountFormSchema = deleteAccountSchema.extend({ confirm: confirmationSchema(DELETE_CONFIRMATION_MESSAGE) });

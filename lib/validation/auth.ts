@@ -24,11 +24,19 @@ export const emailSchema = z
   .max(254, "Email must be at most 254 characters")
   .pipe(z.email({ error: "Enter a valid email address" }));
 
+// Control characters (C0, DEL, C1: NUL among them), bidi embeddings, overrides and isolates
+// (U+202A-202E, U+2066-2069: "\u202Eevil" shows reversed), zero-width and invisible
+// formatting characters (U+200B-200F, U+2060-2064, U+FEFF, U+180E, U+00AD, U+034F, U+061C,
+// U+115F-1160, U+3164, U+FFA0, U+FFF9-FFFB). A name is shown to staff and in mail: what it
+// looks like must be what it is.
+const HIDDEN_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]/;
+
 export const nameSchema = z
   .string({ error: "Name is required" })
   .trim()
   .min(1, "Name is required")
-  .max(100, "Name must be at most 100 characters");
+  .max(100, "Name must be at most 100 characters")
+  .refine((v) => !HIDDEN_IN_NAMES.test(v), "Name must not contain control, invisible or text-direction characters");
 
 /** Problems with a new password under a policy, in the order a user should fix them. */
 export function passwordProblems(password: string, policy: PasswordPolicy): string[] {
@@ -66,12 +74,23 @@ export function registerSchema(policy: PasswordPolicy) {
     .superRefine(notPersonal);
 }
 
+/**
+ * A password someone types to prove who they are (sign-in, current password, account
+ * deletion). SPEC 6's byte rule applies to every password field: bcrypt ignores bytes past
+ * 72, so a longer one would be checked on its first 72 bytes only. Refused with a 400 naming
+ * the field, never truncated: the limit is the same for every account, so saying so tells
+ * nothing about any of them.
+ */
+export function existingPasswordSchema(label = "Password") {
+  return z
+    .string({ error: `${label} is required` })
+    .min(1, `${label} is required`)
+    .refine((pw) => byteLength(pw) <= MAX_PASSWORD_BYTES, `${label} is at most ${MAX_PASSWORD_BYTES} bytes`);
+}
+
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z
-    .string({ error: "Password is required" })
-    .min(1, "Password is required")
-    .refine((pw) => byteLength(pw) <= MAX_PASSWORD_BYTES, `Password is at most ${MAX_PASSWORD_BYTES} bytes`),
+  password: existingPasswordSchema(),
 });
 
 export type RegisterInput = z.infer<ReturnType<typeof registerSchema>>;

@@ -46,7 +46,7 @@ export const changePasswordAction = formAction(
 export const deleteAccountAction = formAction(
   { access: "account:use", schema: deleteAccountFormSchema, fields: ["password", "confirm"] },
   async ({ password }, { ctx, session }) => {
-    await deleteOwnAccount(session.user.id, password, ctx);
+    await deleteOwnAccount(session, password, ctx);
     clearSessionCookie(await cookies());
     redirect("/login?deleted=1");
   },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SessionList } from "@/components/sessions/session-list";
 import { SignOutOthers } from "@/components/sessions/sign-out-others";
 import { SectionCard } from "@/components/ui/card";
@@ -27,6 +28,11 @@ export default async function SettingsPage() {
       </SectionCard>
       <SectionCard title="Password" description="Changing it signs out every other browser and app; this one stays signed in.">
         <PasswordForm policy={env.PASSWORD_POLICY} email={user.email} name={user.name ?? ""} />
+      </SectionCard>
+      <SectionCard title="Security" description="Second factors: an authenticator app, passkeys and recovery codes.">
+        <Link href="/settings/security" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 sm:text-base">
+          Manage second factors and passkeys
+        </Link>
       </SectionCard>
       <SectionCard title="Active sessions" description="Browsers and apps signed in to your account. Revoke any you don't recognise.">
         <SessionList sessions={sessions} currentSessionId={session.id} />

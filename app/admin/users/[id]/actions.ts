@@ -9,9 +9,9 @@ import { formAction } from "@/lib/forms/form-action";
 import type { ActionState } from "@/lib/forms/form-state";
 import { ApiError } from "@/lib/http/errors";
 import { changeRole, deleteUserAsStaff, getProfile, setActive } from "@/lib/users/account";
-import { revokeUserSessions, sendResetLink, unlockUser } from "@/lib/users/staff-actions";
+import { resetSecondFactors, revokeUserSessions, sendResetLink, unlockUser } from "@/lib/users/staff-actions";
 import { roleSchema } from "@/lib/validation/auth";
-import { DEACTIVATE_CONFIRMATION_MESSAGE, DELETE_CONFIRMATION_MESSAGE, confirmationSchema } from "@/lib/validation/account";
+import { DEACTIVATE_CONFIRMATION_MESSAGE, DELETE_CONFIRMATION_MESSAGE, RESET_FACTORS_CONFIRMATION_MESSAGE, confirmationSchema } from "@/lib/validation/account";
 
 // Staff actions on one user, behind one action so the user page keeps a single feedback
 // message however its sections re-render. The user id comes from the form but is only
@@ -33,6 +33,7 @@ const requestSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("deactivate"), userId, confirm: confirmationSchema(DEACTIVATE_CONFIRMATION_MESSAGE) }),
     z.object({ intent: z.literal("reactivate"), userId }),
     z.object({ intent: z.literal("delete"), userId, confirm: confirmationSchema(DELETE_CONFIRMATION_MESSAGE) }),
+    z.object({ intent: z.literal("reset_factors"), userId, confirm: confirmationSchema(RESET_FACTORS_CONFIRMATION_MESSAGE) }),
   ],
   { error: "That action is not available." },
 );
@@ -47,6 +48,7 @@ const PERMISSION: Record<Request["intent"], Permission> = {
   deactivate: "users:deactivate",
   reactivate: "users:deactivate",
   delete: "users:delete",
+  reset_factors: "users:reset-factors",
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -88,6 +90,10 @@ export const userAction = formAction(
       case "reactivate":
         await setActive(target, true, actorId, ctx);
         message = "Reactivated: they can sign in again.";
+        break;
+      case "reset_factors":
+        await resetSecondFactors(target, actorId, ctx);
+        message = "Second factors reset: they sign in with their password alone until they set one up again. They were mailed.";
         break;
       case "delete":
         await deleteUserAsStaff(target, actorId, ctx);

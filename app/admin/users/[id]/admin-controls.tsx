@@ -2,7 +2,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { getProfile } from "@/lib/users/account";
 import { ROLE_OPTIONS } from "@/lib/users/role-options";
-import { DEACTIVATE_CONFIRMATION_MESSAGE, DELETE_CONFIRMATION_MESSAGE } from "@/lib/validation/account";
+import { DEACTIVATE_CONFIRMATION_MESSAGE, DELETE_CONFIRMATION_MESSAGE, RESET_FACTORS_CONFIRMATION_MESSAGE } from "@/lib/validation/account";
 import { ConfirmedUserAction, UserActionButton, UserActionForm } from "./user-actions";
 
 type Profile = Awaited<ReturnType<typeof getProfile>>;
@@ -51,6 +51,16 @@ export function AdminControls({ user, self }: { user: Profile; self: boolean }) 
             </UserActionButton>
           </div>
         )}
+      </div>
+      <div className="py-5">
+        <h3 className="text-base font-semibold text-slate-900">Second factors</h3>
+        <p className="mt-1 mb-3 text-sm text-slate-600">
+          For someone who lost their phone or security key and has no recovery codes: removes their authenticator app, passkeys and recovery codes. Check who
+          they are first. They are mailed.
+        </p>
+        <ConfirmedUserAction intent="reset_factors" confirmLabel="I checked who they are; remove their second factors" error={RESET_FACTORS_CONFIRMATION_MESSAGE} pendingText="Resetting…">
+          Reset second factors
+        </ConfirmedUserAction>
       </div>
       <div className="pt-5">
         <h3 className="text-base font-semibold text-slate-900">Delete</h3>

@@ -14,7 +14,8 @@ export function BlockersPanel({ blockers, isAdmin }: { blockers: Blocker[]; isAd
     <SectionCard title="Why can't they sign in?">
       <ul className="space-y-3" data-testid="blockers">
         {blockers.map((b) => {
-          const action = b.action ? ACTIONS[b.action] : null;
+          // A factor reset needs its confirmation: it is under "Administrator actions", not a one-click button here.
+          const action = b.action && b.action !== "reset_factors" ? ACTIONS[b.action] : null;
           // Reactivation is an administrator's call; support sees the remedy without the button.
           const allowed = action && (b.action !== "reactivate" || isAdmin);
           return (

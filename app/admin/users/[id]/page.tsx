@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { listSessions } from "@/lib/auth/sessions";
 import { ApiError } from "@/lib/http/errors";
+import { factorSummary } from "@/lib/mfa/factors";
 import { diagnoseSignIn } from "@/lib/users/diagnose";
 import { getProfile } from "@/lib/users/account";
 import { findUsersByIds } from "@/lib/users/lookup";
@@ -16,6 +17,7 @@ import { userStatus } from "@/lib/users/status";
 import { AdminControls } from "./admin-controls";
 import { BlockersPanel } from "./blockers-panel";
 import { ProfileDetails } from "./profile-details";
+import { UserFactors } from "./user-factors";
 import { UserSessions } from "./user-sessions";
 import { UserActionButton, UserActionsProvider } from "./user-actions";
 
@@ -35,10 +37,11 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const session = await requirePermission("users:read");
   const { id } = await params;
   const user = await loadProfile(id);
-  const [blockers, sessions, audit] = await Promise.all([
+  const [blockers, sessions, audit, factors] = await Promise.all([
     diagnoseSignIn(id),
     listSessions(id),
     queryAudit(auditQuerySchema.parse({ user: id, page_size: 20 })),
+    factorSummary(id),
   ]);
   const users = await findUsersByIds(audit.events.flatMap((e) => [e.actor_id, e.target_user_id]));
   // Role, deactivation and deletion come together in the table (users:role, users:deactivate, users:delete).
@@ -74,6 +77,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         </SectionCard>
         <SectionCard title="Profile">
           <ProfileDetails user={user} now={now} />
+        </SectionCard>
+        <SectionCard title="Second factors" description="How this account proves itself after the password.">
+          <UserFactors factors={factors} />
         </SectionCard>
         <SectionCard title="Active sessions" description="Every browser and app signed in to this account.">
           <UserSessions sessions={sessions} now={now} />

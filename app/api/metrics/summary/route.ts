@@ -2,6 +2,7 @@ import { z } from "zod";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { requestsSince, summarize } from "@/lib/observability/request-log";
+import { requestSummarySchema } from "@/lib/openapi/schemas";
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
 
@@ -15,7 +16,7 @@ const summaryQuery = z.object({
 });
 
 /** This instance's JSON API traffic over the last period: what `cli metrics --last 1h` prints. */
-export const GET = route({ access: { permission: "metrics:read", orMetricsToken: true }, query: summaryQuery }, async ({ ctx, query: { last } }) => {
+export const GET = route({ access: { permission: "metrics:read", orMetricsToken: true }, summary: "This instance's API traffic over the last period", query: summaryQuery, responses: { 200: requestSummarySchema } }, async ({ ctx, query: { last } }) => {
   const to = Date.now();
   const from = to - last;
   return jsonResponse(summarize(requestsSince(from), from, to), 200, ctx.requestId);

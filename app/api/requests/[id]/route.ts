@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { ApiError, jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { findRequest } from "@/lib/observability/request-log";
+import { requestTraceSchema } from "@/lib/openapi/schemas";
 
 /**
  * One request, by the id every response carries (X-Request-Id, the "Reference" users see):
@@ -10,7 +11,7 @@ import { findRequest } from "@/lib/observability/request-log";
  * last hour) and the audit events it wrote (from the database, any instance). For
  * `cli debug --trace-request`. 404 when neither knows it.
  */
-export const GET = route({ access: "requests:read", params: ["id"] }, async ({ ctx, params: { id } }) => {
+export const GET = route({ access: "requests:read", summary: "One request by its reference: how it was answered and its audit events", params: ["id"], responses: { 200: requestTraceSchema }, errors: ["not_found"] }, async ({ ctx, params: { id } }) => {
   const entry = findRequest(id);
   const events = await prisma().auditEvent.findMany({
     where: { requestId: id },

@@ -5,8 +5,9 @@ import { env } from "@/lib/env";
 import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { resetPasswordSchema } from "@/lib/validation/account";
+import { passwordResetSchema } from "@/lib/openapi/schemas";
 
-export const POST = route({ access: "public", body: resetPasswordSchema(env.PASSWORD_POLICY) }, async ({ ctx, body }) => {
+export const POST = route({ access: "public", summary: "Set a new password with a reset token; signs in, other sessions end", body: resetPasswordSchema(env.PASSWORD_POLICY), responses: { 200: passwordResetSchema }, errors: ["invalid_or_expired_token", "busy"] }, async ({ ctx, body }) => {
   const signedIn = await resetPassword(body.token, body.password, ctx);
   const res = jsonResponse({ message: "Password changed; every other session was signed out", ...signedInJson(signedIn) }, 200, ctx.requestId);
   setSessionCookie(res.cookies, signedIn.token);

@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import QRCode from "qrcode";
+import { z } from "zod";
+import { formAction } from "@/lib/forms/form-action";
+import type { ActionState } from "@/lib/forms/form-state";
+import { confirmTotpEnrolment, disableTotp, regenerateRecoveryCodes, startTotpEnrolment } from "@/lib/mfa/enrolment";
+import { removePasskey } from "@/lib/mfa/passkeys";
+import { totpConfirmSchema } from "@/lib/validation/mfa";
+
+// Settings → Security: the same lib functions as /api/auth/totp, /recovery-codes and
+// /passkeys/{id}; adding or removing a factor and new codes need a recent authentication,
+// which these forms can give inline (reauth_password, reauth_code).
+
+export type SecurityFormState = ActionState<"code" | "passkeyId" | "reauth_password">;
+
+const nothing = z.object({});
+const refresh = () => revalidatePath("/settings/security");
+
+export const startTotpAction = formAction({ access: "account:use", recentAuth: true, schema: nothing, fields: [] }, async (_input, { session }) => {
+  const { secret, otpauth_url } = await startTotpEnrolment(session);
+  const qr = await QRCode.toString(otpauth_url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return { message: "Scan the QR code with your authenticator app, then enter the code it shows.", data: { secret, qr } };
+});
+
+export const confirmTotpAction = formAction(
+  { access: "account:use", schema: totpConfirmSchema, fields: ["code"], errorFields: { invalid_code: "code" } },
+  async ({ code }, { ctx, session }) => {
+    const recoveryCodes = await confirmTotpEnrolment(session, code, ctx);
+    refresh();
+    return { message: "Your authenticator app is set up. Save your recovery codes now: they are shown only once.", data: { recoveryCodes } };
+  },
+);
+
+export const disableTotpAction = formAction({ access: "account:use", recentAuth: true, schema: nothing, fields: [] }, async (_input, { ctx, session }) => {
+  await disableTotp(session, ctx);
+  refresh();
+  return { message: "Your authenticator app was removed." };
+});
+
+export const regenerateCodesAction = formAction({ access: "account:use", recentAuth: true, schema: nothing, fields: [] }, async (_input, { ctx, session }) => {
+  const recoveryCodes = await regenerateRecoveryCodes(session, ctx);
+  refresh();
+  return { message: "New recovery codes: the old ones no longer work. Save these now: they are shown only once.", data: { recoveryCodes } };
+});
+
+export const removePasskeyAction = formAction(
+  { access: "account:use", recentAuth: true, schema: z.object({ passkeyId: z.string().min(1).max(64) }), fields: ["passkeyId"], messageFromFields: true },
+  async ({ passkeyId }, { ctx, session }) => {
+    await removePasskey(session, passkeyId, ctx);
+    refresh();
+    return { message: "Passkey removed." };
+  },
+);
