@@ -60,4 +60,10 @@ test("JSON answers carry our request id and the security headers without the pro
   }
   expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+  // Next's own 405 (GET on a POST-only route) passes neither the proxy nor route(): next.config.ts.
+  const notAllowed = await request.get("/api/auth/login");
+  expect(notAllowed.status()).toBe(405);
+  expect(notAllowed.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(notAllowed.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(notAllowed.headers()["cache-control"]).toMatch(/\bno-store\b/);
 });
