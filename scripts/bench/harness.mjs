@@ -48,10 +48,20 @@ async function throwawayCluster() {
  * serves another build with the same server (the bare baseline; BENCH_APP_DIR, e.g. a
  * checkout of main, for before/after figures), `readyPath` is polled.
  */
+/**
+ * The Node.js flags `npm start` gives the server (package.json's start script: heap sizes),
+ * so the benchmarks measure what production runs. BENCH_NODE_FLAGS overrides them ("" for
+ * none: V8's defaults).
+ */
+export const START_NODE_FLAGS =
+  process.env.BENCH_NODE_FLAGS !== undefined
+    ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean)
+    : JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start.split(/\s+/).filter((t) => t.startsWith("--"));
+
 export async function startServer(env, { dir = process.env.BENCH_APP_DIR || ROOT, readyPath = "/api/health" } = {}) {
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
   const port = String(await freePort());
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, path.join(ROOT, "scripts/serve.mjs")], {
     cwd: dir,
     env: {
       ...process.env,
