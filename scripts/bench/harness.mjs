@@ -106,13 +106,20 @@ export async function startServer(env, { dir = process.env.BENCH_APP_DIR || ROOT
  */
 export function bareNextApp() {
   const version = JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")).version;
-  const dir = path.join(tmpdir(), `latchkey-bench-bare-next-${version}`);
+  // "-2": the app gained the start-up hook below (older builds lack it and never listen).
+  const dir = path.join(tmpdir(), `latchkey-bench-bare-next-${version}-2`);
   if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return { dir, version, built: false };
   mkdirSync(path.join(dir, "app/api/ping"), { recursive: true });
   if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, name: "bare-next" }));
   writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: "/" }, experimental: { agentUpgrade: false } };\n`);
   writeFileSync(path.join(dir, "app/api/ping/route.js"), `export const GET = () => Response.json({ status: "ok" });\n`);
+  // scripts/serve.mjs listens once instrumentation hands it the server hook (lib/lifecycle.ts):
+  // the bare app's has nothing to wait for, and the same timeouts as Latchkey's defaults.
+  writeFileSync(
+    path.join(dir, "instrumentation.js"),
+    `export function register() {\n  globalThis[Symbol.for("latchkey.server")] = { config: { shutdownGraceS: 10, headersTimeoutMs: 15000, requestTimeoutMs: 30000 }, ready: Promise.resolve(), shutdown: async () => [] };\n}\n`,
+  );
   execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: dir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
