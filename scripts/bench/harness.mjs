@@ -49,14 +49,16 @@ async function throwawayCluster() {
  * checkout of main, for before/after figures), `readyPath` is polled.
  */
 /**
- * The Node.js flags `npm start` gives the server (package.json's start script: heap sizes),
- * so the benchmarks measure what production runs. BENCH_NODE_FLAGS overrides them ("" for
- * none: V8's defaults).
+ * What `npm start` gives the server besides its script (package.json's start script: the
+ * Node.js heap flags and MALLOC_ARENA_MAX), so the benchmarks measure what production runs.
+ * BENCH_NODE_FLAGS overrides the flags ("" for none: V8's defaults), BENCH_START_ENV=0 drops
+ * the variables.
  */
+const START_SCRIPT = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start.split(/\s+/).filter(Boolean);
 export const START_NODE_FLAGS =
-  process.env.BENCH_NODE_FLAGS !== undefined
-    ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean)
-    : JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start.split(/\s+/).filter((t) => t.startsWith("--"));
+  process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : START_SCRIPT.filter((t) => t.startsWith("--"));
+export const START_ENV =
+  process.env.BENCH_START_ENV === "0" ? {} : Object.fromEntries(START_SCRIPT.slice(0, START_SCRIPT.indexOf("node")).map((t) => t.split("=", 2)));
 
 export async function startServer(env, { dir = process.env.BENCH_APP_DIR || ROOT, readyPath = "/api/health" } = {}) {
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
@@ -65,6 +67,7 @@ export async function startServer(env, { dir = process.env.BENCH_APP_DIR || ROOT
     cwd: dir,
     env: {
       ...process.env,
+      ...START_ENV,
       NODE_ENV: "production",
       PORT: port,
       HOST: "127.0.0.1",
