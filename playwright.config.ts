@@ -11,6 +11,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 // localhost, not 127.0.0.1: WebAuthn refuses an IP address as relying party id, and the
 // passkey journeys need one (APP_URL below gives it). The server still listens on 127.0.0.1.
 const BASE_URL = `http://localhost:${PORT}`;
+// The OpenID Connect provider the federated sign-in journeys use (e2e/support/oidc-provider.mjs).
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 1);
+export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 // Deleted and recreated at every start: the server's embedded database and auth secret.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `latchkey-e2e-${PORT}`);
 
@@ -47,7 +50,17 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
+  webServer: [
+    {
+      command: "exec node e2e/support/oidc-provider.mjs",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { OIDC_PORT: String(OIDC_PORT), APP_URL: BASE_URL },
+    },
+    {
     // `exec` so that the server is the process Playwright stops, not a shell around it.
     command: `rm -rf "${DATA_DIR}" && exec node scripts/serve.mjs`,
     url: `http://127.0.0.1:${PORT}/api/health`,
@@ -73,6 +86,11 @@ export default defineConfig({
       RATE_LIMIT_API_IP: "10000/60",
       // Journeys read the mail the app "sent" at /api/test/outbox.
       E2E_TEST_HOOKS: "1",
+      OIDC_ISSUER,
+      OIDC_CLIENT_ID: "latchkey-e2e",
+      OIDC_CLIENT_SECRET: "e2e-client-secret-not-for-production",
+      OIDC_NAME: "Test IdP",
     },
-  },
+    },
+  ],
 });

@@ -51,6 +51,11 @@ test("signed-out pages and their error states", async ({ page, user }) => {
   await expectAccessible(page, "/forgot-password");
   await page.goto("/reset-password?token=not-a-real-token");
   await expectAccessible(page, "/reset-password with a bad token");
+  await page.goto("/verify-email?token=not-a-real-token");
+  await expectAccessible(page, "/verify-email");
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByTestId("form-alert")).toBeVisible();
+  await expectAccessible(page, "/verify-email with a bad token");
   expect(missing).toEqual([]);
 });
 
@@ -67,7 +72,11 @@ test("every icon a page links to is served from public/, and /favicon.ico too", 
 test("the signed-in pages", async ({ signedInPage: page }) => {
   const missing = watchMissingFiles(page);
   await page.reload();
-  await expectAccessible(page, "/dashboard");
+  await expect(page.getByRole("region", { name: "Confirm your email address" })).toBeVisible();
+  await expectAccessible(page, "/dashboard with the verification banner");
+  await page.getByRole("button", { name: "Send again" }).click();
+  await expect(page.getByTestId("verify-banner").getByTestId("form-status")).toContainText("A new link is on its way");
+  await expectAccessible(page, "/dashboard after Send again");
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "/settings");

@@ -103,6 +103,21 @@ test("revoke-sessions signs the user out everywhere (token from stdin)", async (
   expect(await meStatus(request, supportAccount.sessionToken)).toBe(200);
 });
 
+test("send-verification mails the user a new link; once verified it says so and exits 1", async ({ baseURL, api, user, supportAccount }) => {
+  const res = await cli(baseURL!, ["send-verification", "--email", user.email], { token: supportAccount.sessionToken });
+  expect(res.stderr).toBe("");
+  expect(res.code).toBe(0);
+  expect(res.stdout).toMatch(new RegExp(`^verification link sent to ${user.email.replace(/\./g, "\\.")} \\(\\S+\\)$`, "m"));
+  const links = (await api.outbox(user.email)).filter((m) => m.kind === "email_verification");
+  expect(links).toHaveLength(2);
+
+  const token = links[0].text.match(/verify-email\?token=([A-Za-z0-9_-]+)/)![1];
+  expect((await api.post("/api/auth/email/verify", { token })).status()).toBe(200);
+  const again = await cli(baseURL!, ["send-verification", "--email", user.email], { token: supportAccount.sessionToken });
+  expect(again.code).toBe(1);
+  expect(again.stderr).toMatch(/^error: .*already verified/m);
+});
+
 test("a plain user's token is refused with the 403 message and exit 1", async ({ baseURL, account }) => {
   for (const command of ["inspect", "unlock", "revoke-sessions"]) {
     const res = await cli(baseURL!, [command, "--email", account.user.email], { token: account.sessionToken });

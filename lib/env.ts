@@ -21,6 +21,9 @@ const limit = (def: string) =>
       return { points, duration };
     });
 
+/** A setting that may be left empty in .env (empty = not set). */
+const optionalText = <T extends z.ZodType<string>>(inner: T) => z.union([z.literal("").transform(() => undefined), inner]).optional();
+
 /** Comma-separated seconds, e.g. "60,300" = retry after 1 min, then after 5 min. */
 const secondsList = (def: string) =>
   z
@@ -67,6 +70,11 @@ const schema = z.object({
   LOCKOUT_WINDOW_S: int(900, 1),
   LOCKOUT_DURATION_S: int(1800, 1),
   RATE_LIMIT_MFA_IP: limit("10/60"),
+  /** Verification and email-change links a signed-in user may ask for, per user and per IP. */
+  RATE_LIMIT_VERIFY_MAIL_USER: limit("3/3600"),
+  RATE_LIMIT_VERIFY_MAIL_IP: limit("10/3600"),
+  /** A right password for an account whose address is not verified is refused (403 email_unverified). */
+  REQUIRE_VERIFIED_EMAIL: bool.default(false),
   /** Roles whose staff powers need a session with a second factor; "" = nobody. */
   MFA_REQUIRED_ROLES: z
     .string()
@@ -91,9 +99,26 @@ const schema = z.object({
   SHUTDOWN_GRACE_S: int(10, 0, 3600),
   HTTP_HEADERS_TIMEOUT_MS: int(15_000, 100, 600_000),
   HTTP_REQUEST_TIMEOUT_MS: int(30_000, 100, 3_600_000),
+  // Federated sign-in (SPEC 11): a provider is on when its client id is set.
+  OIDC_ISSUER: optionalText(z.url()),
+  OIDC_CLIENT_ID: optionalText(z.string()),
+  OIDC_CLIENT_SECRET: optionalText(z.string()),
+  OIDC_NAME: z.string().min(1).max(40).default("your company"),
+  OIDC_SCOPES: z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, "must be space-separated scopes").default("openid email profile"),
+  GITHUB_CLIENT_ID: optionalText(z.string()),
+  GITHUB_CLIENT_SECRET: optionalText(z.string()),
+  GOOGLE_CLIENT_ID: optionalText(z.string()),
+  GOOGLE_CLIENT_SECRET: optionalText(z.string()),
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** A provider's settings come in pairs: half a configuration is an error, not a hidden button. */
+const PROVIDER_SETTINGS: [string, (keyof Env)[]][] = [
+  ["OIDC", ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],
+  ["GITHUB", ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"]],
+  ["GOOGLE", ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"]],
+];
 
 function loadEnv(): Env {
   const parsed = schema.safeParse(process.env);
@@ -102,6 +127,12 @@ function loadEnv(): Env {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  for (const [name, keys] of PROVIDER_SETTINGS) {
+    const missing = keys.filter((k) => !env[k]);
+    if (missing.length > 0 && missing.length < keys.length) {
+      throw new Error(`Invalid configuration:\n  ${missing.join(", ")}: required with the other ${name}_ settings`);
+    }
+  }
   if (env.E2E_TEST_HOOKS && !isLocalSetup(env)) {
     throw new Error("Invalid configuration:\n  E2E_TEST_HOOKS: test hooks are only allowed with a local database and a localhost APP_URL");
   }

@@ -10,7 +10,7 @@ import { Writable } from "node:stream";
 import { formatInspection } from "@/lib/cli/format-inspection";
 import { CliError, DEFAULT_URL, NOT_SIGNED_IN, fetchInstance, type Instance } from "@/lib/cli/http-client";
 import { fetchSummary, fetchTrace, formatSummary, formatTrace } from "@/lib/cli/operations";
-import { inspectUser, resolveUserId, revokeUserSessions, unlockUser, type UserRef } from "@/lib/cli/staff-api";
+import { inspectUser, resolveUserId, revokeUserSessions, sendVerification, unlockUser, type UserRef } from "@/lib/cli/staff-api";
 import { Role } from "@/lib/generated/prisma/enums";
 
 // The CLI reports for itself on stdout; the app's JSON log lines only when asked for
@@ -200,6 +200,11 @@ staffCommand("inspect", "Show a user's profile, status, active sessions and rece
 staffCommand("unlock", "Clear a user's sign-in lockout and per-email sign-in limit", async (instance, id, ref) => {
   await unlockUser(instance, id);
   console.log(`unlocked ${label(ref, id)}`);
+});
+
+staffCommand("send-verification", "Mail a user a new link to verify their email address", async (instance, id, ref) => {
+  await sendVerification(instance, id);
+  console.log(`verification link sent to ${label(ref, id)}`);
 });
 
 staffCommand("revoke-sessions", "Sign a user out everywhere: delete all their sessions", async (instance, id, ref) => {

@@ -2,12 +2,14 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleBackgroundWork } from "@/lib/background";
+import { prisma } from "@/lib/db/client";
 import type { RouteHandler } from "@/lib/http/route";
 import { OPENAPI_PATH, openApiDocument, openApiPath } from "@/lib/openapi/document";
 import { ROUTE_MODULES } from "@/lib/openapi/routes";
 import { GET as openApiRoute } from "@/app/api/openapi.json/route";
 import { STRONG_PASSWORD, callRoute, randomEmail, type CallOptions, type CallResult } from "@/lib/testing/http";
-import { createTestUser, linkToken, outboxFor, type TestUser } from "@/lib/testing/users";
+import { createTestUser, emailLinkToken, linkToken, outboxFor, type TestUser } from "@/lib/testing/users";
+import { hashToken } from "@/lib/auth/tokens";
 import { totpCodeAt, totpStep } from "@/lib/mfa/totp";
 
 // The contract: real requests to every documented endpoint, successes and errors, and each
@@ -198,6 +200,18 @@ describe("every endpoint answers as its OpenAPI description says", () => {
     expect((await call("GET", OPENAPI_PATH, OPENAPI_PATH)).status).toBe(200);
   });
 
+  it("connected accounts: list, disconnect (404 when none, 409 for the last way in)", async () => {
+    const own = await createTestUser();
+    const t = { token: own.token };
+    expect((await call("GET", "/api/auth/accounts", "/api/auth/accounts", t)).json).toEqual([]);
+    expect((await call("GET", "/api/auth/accounts", "/api/auth/accounts")).status).toBe(401);
+    expect((await call("DELETE", "/api/auth/accounts/[provider]", "/api/auth/accounts/oidc", { ...t, params: { provider: "oidc" } })).status).toBe(404);
+    await prisma().user.update({ where: { id: own.id }, data: { passwordHash: null, accounts: { create: { type: "oidc", provider: "oidc", providerAccountId: `sub-${own.id}` } } } });
+    const accounts = await call("GET", "/api/auth/accounts", "/api/auth/accounts", t);
+    expect(accounts.json).toEqual([{ provider: "oidc", connected_at: expect.any(String) }]);
+    expect((await call("DELETE", "/api/auth/accounts/[provider]", "/api/auth/accounts/oidc", { ...t, params: { provider: "oidc" } })).status).toBe(409);
+  });
+
   it("second factors: factors, TOTP, recovery codes, re-authentication, the second step, passkeys, staff reset", async () => {
     const own = await createTestUser();
     const t = { token: own.token };
@@ -234,6 +248,43 @@ describe("every endpoint answers as its OpenAPI description says", () => {
     expect((await call("POST", reset, `/api/users/${own.id}/reset-factors`, { token: support.token, params: { id: own.id } })).status).toBe(403);
     expect((await call("POST", "/api/auth/totp", "/api/auth/totp", { token: own.token })).status).toBe(200);
     expect((await call("DELETE", "/api/auth/totp", "/api/auth/totp", { token: own.token })).status).toBe(404);
+  });
+
+  it("email ownership: verify, resend, change, staff resend", async () => {
+    const own = await createTestUser();
+    const t = { token: own.token };
+    const resend = "/api/auth/email/verify/resend";
+    expect((await call("POST", resend, resend, t)).status).toBe(202);
+    expect((await call("POST", resend, resend)).status).toBe(401);
+    for (let i = 0; i < 2; i++) await call("POST", resend, resend, t);
+    expect((await call("POST", resend, resend, t)).status).toBe(429);
+    const verify = "/api/auth/email/verify";
+    expect((await call("POST", verify, verify, { body: { token: "no-such-token" } })).status).toBe(400);
+    expect((await call("POST", verify, verify, { body: { token: await emailLinkToken(own.email) } })).status).toBe(200);
+    expect((await call("POST", resend, resend, { token: (await createTestUser()).token })).status).toBe(202);
+
+    const change = "/api/auth/email";
+    const mover = await createTestUser();
+    const m = { token: mover.token };
+    const next = randomEmail("next");
+    const other = await createTestUser();
+    expect((await call("POST", change, change, { ...m, body: { email: "nope" } })).status).toBe(400);
+    expect((await call("POST", change, change, { ...m, body: { email: other.email } })).status).toBe(409);
+    expect((await call("POST", change, change, { ...m, body: { email: next } })).status).toBe(202);
+    expect((await call("POST", change, change, { body: { email: next } })).status).toBe(401);
+    const stale = await createTestUser();
+    await prisma().session.updateMany({ where: { sessionToken: hashToken(stale.token) }, data: { authenticatedAt: new Date(0) } });
+    expect((await call("POST", change, change, { token: stale.token, body: { email: randomEmail() } })).json.error).toBe("reauthentication_required");
+    const token = await emailLinkToken(next);
+    await prisma().user.update({ where: { id: other.id }, data: { email: next } });
+    expect((await call("POST", verify, verify, { body: { token } })).status).toBe(409);
+
+    const staff = "/api/users/[id]/verification";
+    const target = await createTestUser();
+    expect((await call("POST", staff, `/api/users/${target.id}/verification`, { token: support.token, params: { id: target.id } })).status).toBe(202);
+    expect((await call("POST", staff, `/api/users/${target.id}/verification`, { token: user.token, params: { id: target.id } })).status).toBe(403);
+    expect((await call("POST", staff, "/api/users/none/verification", { token: support.token, params: { id: "none" } })).status).toBe(404);
+    expect((await call("POST", staff, `/api/users/${own.id}/verification`, { token: support.token, params: { id: own.id } })).status).toBe(409);
   });
 
   it("exercised every documented operation", () => {

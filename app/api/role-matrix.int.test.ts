@@ -3,7 +3,7 @@ import { PERMISSIONS, can, type Permission } from "@/lib/auth/permissions";
 import { settleBackgroundWork } from "@/lib/background";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Access, RouteHandler } from "@/lib/http/route";
-import { callRoute, type CallOptions } from "@/lib/testing/http";
+import { callRoute, randomEmail, type CallOptions } from "@/lib/testing/http";
 import { createTestUser, type TestUser } from "@/lib/testing/users";
 
 // The role matrix, generated: every route file's handlers are imported and their declared
@@ -32,6 +32,7 @@ const PUBLIC = new Set([
   "POST /api/auth/register",
   "POST /api/auth/password/forgot",
   "POST /api/auth/password/reset",
+  "POST /api/auth/email/verify",
   "POST /api/auth/login/mfa",
   "POST /api/auth/passkeys/login/options",
   "POST /api/auth/passkeys/login",
@@ -41,6 +42,7 @@ const PUBLIC = new Set([
   "GET /api/bench/event-loop",
   "GET /api/test/outbox",
   "POST /api/test/role",
+  "POST /api/test/age-sessions",
 ]);
 
 interface Call {
@@ -63,7 +65,12 @@ const CALLS: Record<string, Call[]> = {
   "GET /api/auth/sessions": [{ path: () => "/api/auth/sessions", ok: 200 }],
   "DELETE /api/auth/sessions/[id]": [{ path: () => "/api/auth/sessions/no-such-session", ok: 404 }],
   "POST /api/auth/password": [{ path: () => "/api/auth/password", body: () => ({ current_password: "wrong-Password-1", new_password: "Another-Horse-8-Battery" }), ok: 400 }],
+  "POST /api/auth/email": [{ path: () => "/api/auth/email", body: () => ({ email: randomEmail("new") }), ok: 202 }],
+  "POST /api/auth/email/verify/resend": [{ path: () => "/api/auth/email/verify/resend", ok: 202 }],
+  "POST /api/users/[id]/verification": [{ path: (id) => `/api/users/${id}/verification`, ok: 202 }],
   "GET /api/auth/factors": [{ path: () => "/api/auth/factors", ok: 200 }],
+  "GET /api/auth/accounts": [{ path: () => "/api/auth/accounts", ok: 200 }],
+  "DELETE /api/auth/accounts/[provider]": [{ path: () => "/api/auth/accounts/oidc", ok: 404 }],
   "POST /api/auth/totp": [{ path: () => "/api/auth/totp", ok: 200, okAs: { support: 409, admin: 409 } }],
   "DELETE /api/auth/totp": [{ path: () => "/api/auth/totp", ok: 404, okAs: { support: 204, admin: 204 } }],
   "POST /api/auth/totp/confirm": [{ path: () => "/api/auth/totp/confirm", body: () => ({ code: "000000" }), ok: 400 }],

@@ -33,7 +33,13 @@ export type AuditType =
   | "factors_reset"
   | "reauthenticated"
   | "mail_retried"
-  | "mail_dropped";
+  | "mail_dropped"
+  | "account_linked"
+  | "account_unlinked"
+  | "email_verification_sent"
+  | "email_verified"
+  | "email_change_requested"
+  | "email_changed";
 
 export interface AuditInput {
   type: AuditType;

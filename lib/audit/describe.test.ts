@@ -63,3 +63,20 @@ describe("summarizeMetadata", () => {
     expect(long.endsWith("…")).toBe(true);
   });
 });
+
+describe("email ownership events", () => {
+  it("are described in words, staff resends and refusals told apart", () => {
+    expect(describeAuditEvent({ type: "email_verification_sent", outcome: "success", metadata: { reason: "registration" } })).toBe("Verification link sent");
+    expect(describeAuditEvent({ type: "email_verification_sent", outcome: "success", metadata: { reason: "staff", by_staff: true } })).toBe("Verification link sent by staff");
+    expect(describeAuditEvent({ type: "email_verified", outcome: "success", metadata: null })).toBe("Email address verified with the emailed link");
+    expect(describeAuditEvent({ type: "email_verified", outcome: "failure", metadata: { reason: "unknown_token" } })).toBe("Email verification failed: unknown link");
+    expect(describeAuditEvent({ type: "email_change_requested", outcome: "failure", metadata: { reason: "email_taken" } })).toBe("Email change refused: email taken");
+    expect(describeAuditEvent({ type: "email_changed", outcome: "success", metadata: { old: "h1:a", new: "h1:b" } })).toBe("Email address changed with the link sent to the new address");
+    expect(describeAuditEvent({ type: "login", outcome: "failure", metadata: { reason: "email_unverified" } })).toBe("Sign-in failed: email unverified");
+  });
+
+  it("have labels for the dashboard's activity list", () => {
+    expect(auditTypeLabel("email_changed")).toBe("Email changed");
+    expect(auditTypeLabel("email_verified")).toBe("Email verified");
+  });
+});

@@ -30,6 +30,12 @@ export const AUDIT_TYPE_LABELS = {
   reauthenticated: "Re-authenticated",
   mail_retried: "Mail retried",
   mail_dropped: "Mail dropped",
+  account_linked: "Account connected",
+  account_unlinked: "Account disconnected",
+  email_verification_sent: "Verification link sent",
+  email_verified: "Email verified",
+  email_change_requested: "Email change requested",
+  email_changed: "Email changed",
 } as const satisfies Record<AuditType, string>;
 
 const LIMIT_LABELS: Record<string, string> = {
@@ -41,6 +47,8 @@ const LIMIT_LABELS: Record<string, string> = {
   forgotIp: "reset requests per IP",
   forgotEmail: "reset requests per email",
   mfaIp: "second-factor attempts per IP",
+  verifyMailUser: "verification links per user",
+  verifyMailIp: "verification links per IP",
 };
 
 export interface DescribableEvent {
@@ -51,6 +59,8 @@ export interface DescribableEvent {
 
 type Meta = Record<string, unknown>;
 
+const PROVIDER_LABELS: Record<string, string> = { oidc: "the company identity provider", github: "GitHub", google: "Google" };
+const provider = (id: unknown) => PROVIDER_LABELS[String(id)] ?? words(id);
 const words = (s: unknown) => String(s).replace(/_/g, " ");
 const plural = (n: unknown, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
 
@@ -71,11 +81,18 @@ export function describeAuditEvent(e: DescribableEvent): string {
     case "login":
       if (failed) return `Sign-in failed${reason}`;
       if (m.stage === "password") return "Password accepted; asked for the second factor";
+      if (m.stage === "provider") return `Signed in with ${provider(m.provider)}; asked for the second factor`;
+      if (m.method === "federated") return `Signed in with ${provider(m.provider)}`;
       return m.method === "passkey" ? "Signed in with a passkey" : m.method === "totp" ? "Signed in with an authenticator code" : m.method === "recovery_code" ? "Signed in with a recovery code" : "Signed in";
     case "logout":
       return "Signed out";
     case "register":
+      if (m.provider) return failed ? `Registration with ${provider(m.provider)} failed${reason}` : `Registered with ${provider(m.provider)}`;
       return failed ? `Registration failed${reason}` : "Registered an account";
+    case "account_linked":
+      return failed ? `Connecting ${provider(m.provider)} failed${reason}` : `Connected ${provider(m.provider)}`;
+    case "account_unlinked":
+      return failed ? `Disconnecting ${provider(m.provider)} refused${reason}` : `Disconnected ${provider(m.provider)}`;
     case "session_revoked":
       if (m.all_others) return `Signed out every other session${m.count !== undefined ? ` (${m.count})` : ""}`;
       if (m.all) return `All sessions revoked${m.count !== undefined ? ` (${m.count})` : ""}`;
@@ -128,6 +145,14 @@ export function describeAuditEvent(e: DescribableEvent): string {
       return `Recovery code used${m.remaining !== undefined ? `; ${plural(m.remaining, "code")} left` : ""}`;
     case "factors_reset":
       return "Second factors reset by staff";
+    case "email_verification_sent":
+      return m.by_staff ? "Verification link sent by staff" : "Verification link sent";
+    case "email_verified":
+      return failed ? `Email verification failed${m.reason === "unknown_token" ? ": unknown link" : reason}` : "Email address verified with the emailed link";
+    case "email_change_requested":
+      return failed ? `Email change refused${reason}` : "Email change asked for; a link went to the new address";
+    case "email_changed":
+      return failed ? `Email change failed${reason}` : "Email address changed with the link sent to the new address";
     case "reauthenticated":
       return failed ? `Re-authentication failed${reason}` : "Confirmed it was them again";
     default:

@@ -19,6 +19,8 @@ import { hashToken } from "@/lib/auth/tokens";
 import { STRONG_PASSWORD, callRoute, randomEmail } from "@/lib/testing/http";
 import { createTestUser, linkToken, outboxFor } from "@/lib/testing/users";
 
+// Registration also mails a verification link; these tests are about the password mail.
+const passwordMailFor = async (email: string) => (await outboxFor(email)).filter((m) => m.kind.startsWith("password_"));
 const NEW_PASSWORD = "Brand-New-Secret-42";
 const ctx = { requestId: "test-request-0001", ip: "198.51.100.1", userAgent: "vitest" };
 
@@ -37,19 +39,19 @@ describe("forgot password", () => {
     expect(a.status).toBe(202);
     expect(b.status).toBe(202);
     expect({ ...a.json, request_id: 0 }).toEqual({ ...b.json, request_id: 0 });
-    const mail = await outboxFor(user.email);
+    const mail = await passwordMailFor(user.email);
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toMatch(/Reset your Latchkey password/);
     expect(mail[0].text).toContain("http://localhost:3000/reset-password?token=");
     expect(mail[0].html).toContain("/reset-password?token=");
-    expect(await outboxFor(unknown)).toHaveLength(0);
+    expect(await passwordMailFor(unknown)).toHaveLength(0);
   });
 
   it("stores only the hash of a 32-byte token and invalidates older tokens on a new request", async () => {
     const user = await createTestUser();
     await requestReset(user.email);
     await requestReset(user.email);
-    const [first, second] = (await outboxFor(user.email)).map((m) => linkToken(m.text));
+    const [first, second] = (await passwordMailFor(user.email)).map((m) => linkToken(m.text));
     expect(Buffer.from(second, "base64url")).toHaveLength(32);
     const rows = await prisma().passwordResetToken.findMany({ where: { userId: user.id } });
     expect(rows.map((r) => r.tokenHash)).toEqual([hashToken(second)]);
@@ -66,7 +68,7 @@ describe("reset password", () => {
     expect((await callRoute(login, "/api/auth/login", { body: { email: user.email, password: user.password } })).status).toBe(403);
 
     await requestReset(user.email);
-    const token = linkToken((await outboxFor(user.email))[0].text);
+    const token = linkToken((await passwordMailFor(user.email))[0].text);
     const res = await callRoute(reset, "/api/auth/password/reset", { body: { token, password: NEW_PASSWORD } });
     expect(res.status).toBe(200);
     expect(res.cookies[0]).toMatch(/^authjs\.session-token=/);
@@ -77,7 +79,7 @@ describe("reset password", () => {
     expect(await prisma().session.count({ where: { userId: user.id } })).toBe(1);
     expect((await callRoute(login, "/api/auth/login", { body: { email: user.email, password: user.password } })).status).toBe(401);
     expect((await callRoute(login, "/api/auth/login", { body: { email: user.email, password: NEW_PASSWORD } })).status).toBe(200);
-    expect((await outboxFor(user.email)).map((m) => m.kind)).toEqual(["password_reset", "password_changed"]);
+    expect((await passwordMailFor(user.email)).map((m) => m.kind)).toEqual(["password_reset", "password_changed"]);
     const types = (await prisma().auditEvent.findMany({ where: { targetUserId: user.id }, select: { type: true, outcome: true } })).map((e) => `${e.type}:${e.outcome}`);
     expect(types).toEqual(expect.arrayContaining(["password_reset_requested:success", "password_reset_completed:success"]));
   });
@@ -85,7 +87,7 @@ describe("reset password", () => {
   it("refuses a used, a forged and an expired token with 400 invalid_or_expired_token", async () => {
     const user = await createTestUser();
     await requestReset(user.email);
-    const token = linkToken((await outboxFor(user.email))[0].text);
+    const token = linkToken((await passwordMailFor(user.email))[0].text);
     expect((await callRoute(reset, "/api/auth/password/reset", { body: { token, password: NEW_PASSWORD } })).status).toBe(200);
     const reused = await callRoute(reset, "/api/auth/password/reset", { body: { token, password: "Another-Secret-43" } });
     expect(reused.json.error).toBe("invalid_or_expired_token");
@@ -94,7 +96,7 @@ describe("reset password", () => {
     expect(forged.json.error).toBe("invalid_or_expired_token");
 
     await requestReset(user.email);
-    const fresh = linkToken((await outboxFor(user.email)).filter((m) => m.kind === "password_reset").at(-1)!.text);
+    const fresh = linkToken((await passwordMailFor(user.email)).filter((m) => m.kind === "password_reset").at(-1)!.text);
     const in31Minutes = Date.now() + 31 * 60_000;
     await expect(resetPassword(fresh, "Late-Secret-44x", ctx, in31Minutes)).rejects.toMatchObject({ code: "invalid_or_expired_token" });
     const in29Minutes = Date.now() + 29 * 60_000;
@@ -104,7 +106,7 @@ describe("reset password", () => {
   it("applies the password policy to the new password", async () => {
     const user = await createTestUser();
     await requestReset(user.email);
-    const token = linkToken((await outboxFor(user.email))[0].text);
+    const token = linkToken((await passwordMailFor(user.email))[0].text);
     const weak = await callRoute(reset, "/api/auth/password/reset", { body: { token, password: "P@ssw0rd" } });
     expect(weak.status).toBe(400);
     expect(weak.json.fields).toHaveProperty("password");
@@ -125,7 +127,7 @@ describe("change password", () => {
     expect((await callRoute(me, "/api/auth/me", { token: user.token })).status).toBe(200);
     expect((await callRoute(me, "/api/auth/me", { token: other.json.token as string })).status).toBe(401);
     await settleBackgroundWork();
-    expect((await outboxFor(user.email)).map((m) => m.kind)).toEqual(["password_changed"]);
+    expect((await passwordMailFor(user.email)).map((m) => m.kind)).toEqual(["password_changed"]);
     expect(await prisma().auditEvent.count({ where: { targetUserId: user.id, type: "password_changed", outcome: "success" } })).toBe(1);
     expect((await callRoute(changePasswordRoute, "/api/auth/password", { body: { current_password: "x", new_password: NEW_PASSWORD } })).status).toBe(401);
   });

@@ -1,14 +1,19 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { prisma } from "@/lib/db/client";
 import { env, useSecureCookies } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { authProviders } from "@/lib/federation/providers";
+import { handleProviderCallback } from "@/lib/federation/callback";
+import { contextFromHeaders } from "@/lib/http/request-context";
+import { requestScope } from "@/lib/http/request-scope";
 import { log } from "@/lib/log";
 import { SESSION_COOKIE } from "./session-cookie";
 import { authSecret } from "./secret";
-import { deleteSessionByToken, resolveSession } from "./sessions";
+import { createSession, deleteSessionByToken, resolveSession } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -19,15 +24,19 @@ declare module "next-auth" {
 
 // The stock adapter stores raw tokens and reads the whole user row. Session methods are
 // replaced by ours (lib/auth/sessions.ts): SHA-256 only, one query, safe user fields only.
-// Sign-in never goes through Auth.js (Credentials forces JWT sessions), so createSession
-// is unreachable here and refuses to run.
+// Sign-in decisions never reach Auth.js' own user and session creation: password sign-in
+// is ours (Credentials forces JWT sessions), and the provider sign-in callback always
+// answers with a URL (lib/federation/callback.ts). createSession is still a real Latchkey
+// session, should anything in Auth.js call it.
 const lazyPrisma = new Proxy({}, { get: (_, key) => Reflect.get(prisma(), key) });
 const base = PrismaAdapter(lazyPrisma as never);
 
 const adapter: Adapter = {
   ...base,
-  createSession: async () => {
-    throw new Error("Sessions are created by lib/auth/sessions.ts");
+  async createSession({ sessionToken, userId, expires }) {
+    const ctx = requestScope() ?? contextFromHeaders(await headers());
+    await createSession(userId, ctx, { token: sessionToken });
+    return { sessionToken, userId, expires };
   },
   async getSessionAndUser(sessionToken) {
     const resolved = await resolveSession(sessionToken);
@@ -37,23 +46,28 @@ const adapter: Adapter = {
     return { session: session as AdapterSession, user };
   },
   // resolveSession slides the expiry itself (at most once a minute); updateAge = maxAge
-  // below means Auth.js never asks for a second write.
-  updateSession: async () => null,
+  // below means Auth.js never asks for a second write. Asked anyway, it reads the row.
+  async updateSession({ sessionToken }) {
+    const resolved = await resolveSession(sessionToken);
+    return resolved && { sessionToken, userId: resolved.user.id, expires: resolved.expires };
+  },
   async deleteSession(sessionToken) {
     await deleteSessionByToken(sessionToken);
     return null;
   },
 };
 
-export const { auth, handlers } = NextAuth({
+export const { auth, handlers, signIn } = NextAuth({
   adapter,
-  providers: [],
+  providers: authProviders(),
   secret: authSecret(),
   trustHost: true,
   useSecureCookies,
   session: { strategy: "database", maxAge: env.SESSION_IDLE_TIMEOUT_S, updateAge: env.SESSION_IDLE_TIMEOUT_S },
   cookies: { sessionToken: { name: SESSION_COOKIE } },
-  pages: { signIn: "/login" },
+  // Auth.js' errors (a provider that cannot be reached, a user who cancelled) land on /login
+  // with ?error=<type>; the catch-all route adds the request id as the reference.
+  pages: { signIn: "/login", error: "/login" },
   // Auth.js' own logger prints multi-line stack traces to the console for every bad request
   // (an anonymous /api/auth/signin/x, a forged callback). Ours: one JSON line, no stack for
   // the errors a client can cause; a stack only for errors that are not Auth.js' own.
@@ -64,7 +78,10 @@ export const { auth, handlers } = NextAuth({
       const ownBug = !(error instanceof AuthError) || error.type === "AdapterError" || error.type === "CallbackRouteError";
       (ownBug ? log.error : log.warn).call(
         log,
-        { context: { auth_error: type, message: error.message, ...(ownBug && cause instanceof Error ? { cause: cause.message } : {}) } },
+        {
+          request_id: requestScope()?.requestId,
+          context: { auth_error: type, message: error.message, ...(cause instanceof Error ? { cause: cause.message } : {}) },
+        },
         `auth.js ${type}`,
       );
     },
@@ -76,6 +93,8 @@ export const { auth, handlers } = NextAuth({
     },
   },
   callbacks: {
+    // Always a URL: the decision, the user and the session are Latchkey's.
+    signIn: ({ account, profile }) => handleProviderCallback({ account: account ?? null, profile: profile as Record<string, unknown> | undefined }),
     // Only safe fields leave the server: never the password hash or the token.
     session({ session, user }) {
       const u = user as unknown as { id: string; email: string; name: string | null; role: Role };

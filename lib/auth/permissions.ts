@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "users:unlock": { roles: STAFF, staff: true, summary: "Clear a lockout, failure streak and sign-in rate limit" },
   "users:revoke-sessions": { roles: STAFF, staff: true, summary: "Sign a user out of one or all sessions" },
   "users:send-reset": { roles: STAFF, staff: true, summary: "Mail a user a password reset link" },
+  "users:send-verification": { roles: STAFF, staff: true, summary: "Mail a user a new link to verify their email address" },
   "users:update": { roles: ADMIN, staff: true, summary: "Change another user's name" },
   "users:role": { roles: ADMIN, staff: true, summary: "Change a user's role" },
   "users:deactivate": { roles: ADMIN, staff: true, summary: "Deactivate or reactivate a user" },

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
+import { sendEmailVerification } from "@/lib/email/verification";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError, validationError } from "@/lib/http/errors";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -12,7 +13,7 @@ import { createSession, type SignedIn } from "./sessions";
 
 export const emailTaken = () => new ApiError("email_taken", "An account with this email already exists");
 
-/** Creates a user with a password and signs them in. Input is already parsed by registerSchema. */
+/** Creates a user with a password, signs them in and mails the link that verifies the address. Input is already parsed by registerSchema. */
 export async function registerUser(input: RegisterInput, ctx: RequestContext): Promise<SignedIn> {
   await limitByIp("registerIp", ctx);
   await limitByEmail("registerEmail", input.email, ctx);
@@ -36,5 +37,6 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
   }
   const session = await createSession(user.id, ctx);
   await recordAudit({ type: "register", outcome: "success", ctx, actorId: user.id, targetUserId: user.id });
+  await sendEmailVerification(user, ctx, { reason: "registration" });
   return { user, ...session };
 }

@@ -33,12 +33,28 @@ export function readSessionCookie(cookieHeader: string | null): string | null {
 // short-lived httpOnly cookie (never in the page or the URL).
 export const MFA_COOKIE = useSecureCookies ? "__Secure-latchkey.mfa-token" : "latchkey.mfa-token";
 
-export function setMfaCookie(jar: CookieJar, token: string, expires: Date): void {
-  jar.set(MFA_COOKIE, token, cookieOptions(expires, "strict"));
+/**
+ * Strict, except after a provider's sign-in: that request arrives from the provider's site,
+ * and a strict cookie set there would not reach the /login/verify page it redirects to.
+ */
+export function setMfaCookie(jar: CookieJar, token: string, expires: Date, sameSite: "strict" | "lax" = "strict"): void {
+  jar.set(MFA_COOKIE, token, cookieOptions(expires, sameSite));
 }
 
 export function clearMfaCookie(jar: CookieJar): void {
   jar.set(MFA_COOKIE, "", { ...cookieOptions(new Date(0)), maxAge: 0 });
+}
+
+// Between "Connect <provider>" in Settings and the provider's callback: the token of the
+// connection the signed-in user asked for (lax: the callback comes from the provider's site).
+export const FEDERATION_INTENT_COOKIE = useSecureCookies ? "__Secure-latchkey.federation-intent" : "latchkey.federation-intent";
+
+export function setFederationIntentCookie(jar: CookieJar, token: string, expires: Date): void {
+  jar.set(FEDERATION_INTENT_COOKIE, token, cookieOptions(expires, "lax"));
+}
+
+export function clearFederationIntentCookie(jar: CookieJar): void {
+  jar.set(FEDERATION_INTENT_COOKIE, "", { ...cookieOptions(new Date(0)), maxAge: 0 });
 }
 
 function readCookie(cookieHeader: string | null, name: string): string | null {

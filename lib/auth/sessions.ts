@@ -63,13 +63,15 @@ export interface NewSessionOptions {
   createdAt?: Date;
   /** When the user last proved who they are; a new sign-in: now. */
   authenticatedAt?: Date;
+  /** The token, when the caller made it (Auth.js' adapter); else a new one. */
+  token?: string;
 }
 
 /** A new session with a new token. */
 export async function createSession(userId: string, ctx: RequestContext, opts: NewSessionOptions = {}) {
   const now = opts.now ?? Date.now();
   const createdAt = opts.createdAt ?? new Date(now);
-  const token = generateToken();
+  const token = opts.token ?? generateToken();
   const session = await prisma().session.create({
     data: {
       sessionToken: hashToken(token),

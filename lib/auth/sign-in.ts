@@ -9,6 +9,7 @@ import { limitByIp } from "@/lib/security/rate-limit";
 import { reservePasswordAttempt, type PasswordAttempt } from "@/lib/security/sign-in-guard";
 import type { LoginInput } from "@/lib/validation/auth";
 import { hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from "./password-hashing";
+import { assertEmailVerifiedForSignIn } from "@/lib/email/verification";
 import { issueChallenge } from "@/lib/mfa/challenges";
 import { secondFactorMethods, type SignInMethod } from "@/lib/mfa/factors";
 import { createSession, type SafeUser, type SignedIn } from "./sessions";
@@ -35,6 +36,7 @@ const LOGIN_RESULTS: Record<string, LoginResult> = {
   invalid_code: "invalid_code",
   invalid_mfa_token: "invalid_code",
   account_locked: "locked",
+  email_unverified: "email_unverified",
   rate_limit_exceeded: "rate_limited",
   busy: "busy",
 };
@@ -96,6 +98,15 @@ async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<Sig
   const rehash = hashCost(user.passwordHash!) !== env.BCRYPT_COST ? await hashPassword(input.password) : undefined;
   if (rehash) await prisma().user.update({ where: { id: user.id }, data: { passwordHash: rehash }, select: { id: true } });
 
+  // REQUIRE_VERIFIED_EMAIL: only now that the password is right, and before a session or a
+  // second-factor challenge exists (403 email_unverified, a new link mailed).
+  try {
+    await assertEmailVerifiedForSignIn(user.id, ctx);
+  } catch (err) {
+    await attempt.abandoned();
+    throw err;
+  }
+
   const methods = await secondFactorMethods(user.id);
   if (methods.length > 0) {
     await attempt.abandoned();
@@ -115,8 +126,15 @@ async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<Sig
 export async function completeSignIn(
   user: SafeUser,
   ctx: RequestContext,
-  opts: { level: 1 | 2; method: "password" | SignInMethod; attempt: PasswordAttempt; metadata?: Record<string, string | number | boolean> },
+  opts: { level: 1 | 2; method: "password" | "federated" | SignInMethod; attempt: PasswordAttempt; metadata?: Record<string, string | number | boolean> },
 ): Promise<SignedIn> {
+  // Passkeys (and providers) prove the user without a password: the same rule holds for them.
+  try {
+    await assertEmailVerifiedForSignIn(user.id, ctx);
+  } catch (err) {
+    await opts.attempt.abandoned();
+    throw err;
+  }
   // Independent writes, in parallel.
   const [session] = await Promise.all([
     createSession(user.id, ctx, { level: opts.level }),

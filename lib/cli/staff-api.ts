@@ -53,6 +53,11 @@ export async function unlockUser(instance: Instance, id: string): Promise<void> 
   await callApi(instance, "POST", `${userPath(id)}/unlock`);
 }
 
+/** Mails the user a new link to verify their address (409 when it is verified already). */
+export async function sendVerification(instance: Instance, id: string): Promise<void> {
+  await callApi(instance, "POST", `${userPath(id)}/verification`);
+}
+
 /** How many sessions were revoked. */
 export async function revokeUserSessions(instance: Instance, id: string): Promise<number> {
   const { revoked } = await callApi<Revoked>(instance, "POST", `${userPath(id)}/revoke-sessions`);

@@ -14,6 +14,7 @@ import { withApiHeaders } from "./api-headers";
 import { assertPathParams, assertUrl, readJson, readQuery } from "./body";
 import { errorResponse, type ErrorCode } from "./errors";
 import { apiContextFromHeaders, type RequestContext } from "./request-context";
+import { withRequestScope } from "./request-scope";
 
 type Params = Record<string, string>;
 
@@ -119,7 +120,9 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
       if (spec.recentAuth && auth) assertRecentAuth(auth.session);
       const body = spec.body ? await readJson(req, spec.body) : undefined;
       const query = spec.query ? readQuery(req, spec.query) : undefined;
-      res = await handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>);
+      // In scope: a library callback the handler reaches (Auth.js') reads this request's id
+      // from it, not from a header a client could send (proxy.ts does not run for /api/*).
+      res = await withRequestScope(ctx, () => handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>));
     } catch (err) {
       res = errorResponse(err, ctx.requestId);
     }

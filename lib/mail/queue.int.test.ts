@@ -30,6 +30,13 @@ import { mailQueueStats } from "./stats";
 import { closeMailer } from "./transport";
 
 const smtp = testSmtpServer(port);
+/** A registered user whose verification mail (queued by registration) is out of the way: these tests follow one reset mail. */
+async function userWithoutMail() {
+  const user = await createTestUser();
+  await settleBackgroundWork();
+  await prisma().mailMessage.deleteMany({ where: { to: user.email } });
+  return user;
+}
 const after = (from: Date, seconds: number) => () => new Date(from.getTime() + seconds * 1000);
 const row = (id: string) => prisma().mailMessage.findUniqueOrThrow({ where: { id } });
 const testMail = (to = randomEmail()) => ({ to, kind: "password_reset", subject: "Reset", text: `Reset: https://auth.example.test/reset-password?token=${"t".repeat(43)}`, html: "<a href=\"https://auth.example.test/reset-password?token=x\">Reset</a>" });
@@ -50,7 +57,7 @@ afterAll(async () => {
 
 describe("mail queue", () => {
   it("keeps a reset mail asked for while SMTP is down, retries it with backoff and delivers it once when the server is back", async () => {
-    const user = await createTestUser();
+    const user = await userWithoutMail();
     const res = await callRoute(forgot, "/api/auth/password/forgot", { body: { email: user.email } });
     expect(res.status).toBe(202);
     await settleBackgroundWork();
@@ -137,7 +144,7 @@ describe("mail queue", () => {
   });
 
   it("names an undelivered reset mail under \"why can't they sign in?\" until it is delivered, and a dead one", async () => {
-    const user = await createTestUser();
+    const user = await userWithoutMail();
     await callRoute(forgot, "/api/auth/password/forgot", { body: { email: user.email } });
     await settleBackgroundWork();
     const [blocker] = await diagnoseSignIn(user.id);

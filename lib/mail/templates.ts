@@ -59,3 +59,53 @@ export function factorNoticeMail(to: string, what: "added" | "removed" | "recove
     html: layout("Your sign-in security changed", lines, { label: "Review security settings", url }),
   };
 }
+
+const verifyUrl = (token: string) => new URL(`/verify-email?token=${encodeURIComponent(token)}`, env.APP_URL).toString();
+
+/** The link that proves the account's own address (after registration, "send again", staff). */
+export function emailVerificationMail(to: string, token: string, hours: number): Mail {
+  const url = verifyUrl(token);
+  const lines = [
+    "Confirm that this is the email address of your Latchkey account.",
+    `The link below works once, for ${hours} hours; a newer link replaces it. If you did not create an account, ignore this message.`,
+  ];
+  return {
+    to,
+    kind: "email_verification",
+    subject: "Confirm your email address for Latchkey",
+    text: `${lines.join("\n\n")}\n\nConfirm your email address: ${url}\n`,
+    html: layout("Confirm your email address", lines, { label: "Confirm my email address", url }),
+  };
+}
+
+/** Sent to the NEW address of an email change: the address changes only when this link is used. */
+export function emailChangeMail(to: string, token: string, hours: number): Mail {
+  const url = verifyUrl(token);
+  const lines = [
+    "Someone signed in to a Latchkey account asked to change its email address to this one.",
+    `Use the link below to confirm it; it works once, for ${hours} hours. Until then the account keeps its old address. If it was not you, ignore this message.`,
+  ];
+  return {
+    to,
+    kind: "email_change",
+    subject: "Confirm your new email address for Latchkey",
+    text: `${lines.join("\n\n")}\n\nConfirm the new address: ${url}\n`,
+    html: layout("Confirm your new email address", lines, { label: "Confirm the new address", url }),
+  };
+}
+
+/** Sent to the OLD address of an email change: no link, what to do if it was not them. */
+export function emailChangeNoticeMail(to: string, newEmailMasked: string): Mail {
+  const lines = [
+    `Someone signed in to your Latchkey account asked to change its email address to ${newEmailMasked}. The address changes only once the link sent there is used.`,
+    "If this was not you, sign in and change your password now (that signs out every other device), then contact support. If you can no longer sign in, reset your password.",
+  ];
+  const url = new URL("/forgot-password", env.APP_URL).toString();
+  return {
+    to,
+    kind: "email_change_notice",
+    subject: "Your Latchkey email address is about to change",
+    text: `${lines.join("\n\n")}\n\nReset your password: ${url}\n`,
+    html: layout("Your email address is about to change", lines, { label: "Reset my password", url }),
+  };
+}

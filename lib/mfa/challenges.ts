@@ -6,21 +6,24 @@ import { prisma } from "@/lib/db/client";
 // second factor, and WebAuthn ceremonies' challenges. Claiming one deletes it, so of two
 // concurrent uses exactly one gets it.
 
-export type ChallengeKind = "mfa" | "passkey_login" | "passkey_register";
+export type ChallengeKind = "mfa" | "passkey_login" | "passkey_register" | "federation_link" | "federation_reauth";
 
 export const MFA_TOKEN_TTL_S = 300;
 export const MFA_MAX_WRONG_CODES = 5;
 const CEREMONY_TTL_S = 300;
+// Connecting a provider waits for the user to sign in there (a password, maybe their own MFA).
+const FEDERATION_TTL_S = 600;
+const TTL_S: Record<ChallengeKind, number> = { mfa: MFA_TOKEN_TTL_S, passkey_login: CEREMONY_TTL_S, passkey_register: CEREMONY_TTL_S, federation_link: FEDERATION_TTL_S, federation_reauth: FEDERATION_TTL_S };
 
 /**
  * A new token of a kind; the raw token goes to the client, the row keeps its hash. A WebAuthn
  * ceremony passes its challenge as the token: the response names it, so it finds its row.
  */
-export async function issueChallenge(kind: ChallengeKind, opts: { userId?: string; token?: string; now?: number } = {}) {
+export async function issueChallenge(kind: ChallengeKind, opts: { userId?: string; token?: string; now?: number; challenge?: string } = {}) {
   const now = opts.now ?? Date.now();
   const token = opts.token ?? generateToken();
-  const expires = new Date(now + (kind === "mfa" ? MFA_TOKEN_TTL_S : CEREMONY_TTL_S) * 1000);
-  await prisma().authChallenge.create({ data: { kind, tokenHash: hashToken(token), userId: opts.userId, expires, createdAt: new Date(now) } });
+  const expires = new Date(now + TTL_S[kind] * 1000);
+  await prisma().authChallenge.create({ data: { kind, tokenHash: hashToken(token), userId: opts.userId, challenge: opts.challenge, expires, createdAt: new Date(now) } });
   return { token, expires };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { countSignInMethods, lastSignInMethod, lockSignInMethods } from "@/lib/federation/accounts";
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -100,9 +101,15 @@ export async function registerPasskey(session: ResolvedSession, response: Regist
 }
 
 export async function removePasskey(session: ResolvedSession, passkeyId: string, ctx: RequestContext): Promise<void> {
-  const passkey = await prisma().passkey.findFirst({ where: { id: passkeyId, userId: session.user.id }, select: { id: true, name: true } });
+  // Under the user's lock: a passkey can be the last way in for someone without a password.
+  const passkey = await prisma().$transaction(async (tx) => {
+    const methods = await lockSignInMethods(tx, session.user.id);
+    const row = await tx.passkey.findFirst({ where: { id: passkeyId, userId: session.user.id }, select: { id: true, name: true } });
+    if (row && countSignInMethods(methods) > 1) await tx.passkey.deleteMany({ where: { id: row.id } });
+    return row && { ...row, last: countSignInMethods(methods) <= 1 };
+  });
   if (!passkey) throw notFound("Passkey");
-  await prisma().passkey.deleteMany({ where: { id: passkey.id } });
+  if (passkey.last) throw lastSignInMethod();
   await levelDownWithoutFactors(session.user.id);
   await recordAudit({ type: "factor_removed", outcome: "success", ctx, actorId: session.user.id, targetUserId: session.user.id, metadata: { factor: "passkey", passkeyId: passkey.id, name: passkey.name } });
   runInBackground("passkey-removed-notice", () => sendMail(factorNoticeMail(session.user.email, "removed", { factor: `passkey "${passkey.name}"` })));

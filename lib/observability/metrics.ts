@@ -5,7 +5,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 // app instance is scraped on its own, as Prometheus expects. Labels never carry user data:
 // routes are patterns (`/api/users/[id]`), results and limits are fixed words.
 
-export type LoginResult = "success" | "mfa_required" | "invalid_credentials" | "invalid_code" | "locked" | "rate_limited" | "busy" | "error";
+export type LoginResult = "success" | "mfa_required" | "invalid_credentials" | "invalid_code" | "locked" | "email_unverified" | "rate_limited" | "busy" | "error";
 
 function create() {
   const registry = new Registry();

@@ -1,4 +1,9 @@
 import * as audit from "@/app/api/audit/route";
+import * as authAccountsProvider from "@/app/api/auth/accounts/[provider]/route";
+import * as authAccounts from "@/app/api/auth/accounts/route";
+import * as authEmailVerifyResend from "@/app/api/auth/email/verify/resend/route";
+import * as authEmailVerify from "@/app/api/auth/email/verify/route";
+import * as authEmail from "@/app/api/auth/email/route";
 import * as authFactors from "@/app/api/auth/factors/route";
 import * as authLoginMfa from "@/app/api/auth/login/mfa/route";
 import * as authLogin from "@/app/api/auth/login/route";
@@ -33,6 +38,7 @@ import * as usersId from "@/app/api/users/[id]/route";
 import * as usersIdSendReset from "@/app/api/users/[id]/send-reset/route";
 import * as usersIdSessions from "@/app/api/users/[id]/sessions/route";
 import * as usersIdUnlock from "@/app/api/users/[id]/unlock/route";
+import * as usersIdVerification from "@/app/api/users/[id]/verification/route";
 import * as users from "@/app/api/users/route";
 
 // Every JSON route module the OpenAPI document describes, by its path. Listed by hand because
@@ -42,6 +48,11 @@ import * as users from "@/app/api/users/route";
 // endpoints, not a JSON API), and /api/openapi.json itself (lib/openapi/document.ts adds it).
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "/api/audit": audit,
+  "/api/auth/accounts": authAccounts,
+  "/api/auth/accounts/[provider]": authAccountsProvider,
+  "/api/auth/email": authEmail,
+  "/api/auth/email/verify": authEmailVerify,
+  "/api/auth/email/verify/resend": authEmailVerifyResend,
   "/api/auth/factors": authFactors,
   "/api/auth/login": authLogin,
   "/api/auth/login/mfa": authLoginMfa,
@@ -76,5 +87,6 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "/api/users/[id]/send-reset": usersIdSendReset,
   "/api/users/[id]/sessions": usersIdSessions,
   "/api/users/[id]/unlock": usersIdUnlock,
+  "/api/users/[id]/verification": usersIdVerification,
   "/api/users": users,
 };

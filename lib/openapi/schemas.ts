@@ -13,6 +13,10 @@ const role = z.enum(Role);
 
 export const messageSchema = z.object({ message: z.string() }).meta({ id: "Message" });
 
+export const emailVerifiedSchema = z
+  .object({ message: z.string(), email: z.string(), changed: z.boolean().meta({ description: "true when the link confirmed an email change" }) })
+  .meta({ id: "EmailVerified" });
+
 export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), role }).meta({ id: "User" });
 
 export const meSchema = userSchema.extend({ created_at: dateTime() }).meta({ id: "Me" });
@@ -41,6 +45,10 @@ export const sessionSchema = z
 export const ownSessionsSchema = z
   .object({ sessions: z.array(sessionSchema.extend({ current: z.boolean() })) })
   .meta({ id: "OwnSessions" });
+
+export const connectedAccountsSchema = z
+  .array(z.object({ provider: z.enum(["oidc", "github", "google"]), connected_at: dateTime() }))
+  .meta({ id: "ConnectedAccounts", description: "Your identities at sign-in providers: no provider tokens are kept." });
 
 export const userSessionsSchema = z.object({ sessions: z.array(sessionSchema) }).meta({ id: "UserSessions" });
 
@@ -110,10 +118,10 @@ export const requestTraceSchema = z
 
 export const blockerSchema = z
   .object({
-    kind: z.enum(["deactivated", "locked", "rate_limited", "no_password", "wrong_codes", "no_recovery_codes", "mail_undelivered", "none"]),
+    kind: z.enum(["deactivated", "locked", "rate_limited", "no_password", "provider_only", "wrong_codes", "no_recovery_codes", "mail_undelivered", "email_unverified", "pending_email_change", "none"]),
     summary: z.string().describe("What blocks sign-in right now, in words a support person can read out."),
     remedy: z.string(),
-    action: z.enum(["reactivate", "unlock", "send_reset", "reset_factors"]).nullable().describe("Which console action fixes it, if any."),
+    action: z.enum(["reactivate", "unlock", "send_reset", "send_verification", "reset_factors"]).nullable().describe("Which console action fixes it, if any."),
   })
   .meta({ id: "Blocker" });
 
@@ -214,6 +222,9 @@ export const userExportSchema = z
     ),
     mail: z.array(z.object({ subject: z.string(), kind: z.string(), status: z.string(), createdAt: dateTime(), sentAt: exportedAt })),
     password_reset_requests: z.array(z.object({ createdAt: dateTime(), expires: dateTime(), usedAt: exportedAt })),
+    email_links: z
+      .array(z.object({ purpose: z.enum(["verify", "change"]), email: z.string(), createdAt: dateTime(), expires: dateTime(), usedAt: exportedAt }))
+      .describe("Verification and email-change links mailed (never their tokens)."),
   })
   .meta({ id: "UserExport", description: "Everything stored about the user (GDPR access request)." });
 

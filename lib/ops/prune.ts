@@ -36,7 +36,9 @@ export async function prune(opts: PruneOptions, ctx: RequestContext): Promise<Pr
   });
   // Used tokens expire like the others (30 minutes): until then they answer "already used".
   const resetTokens = await db.passwordResetToken.deleteMany({ where: { expires: { lt: now } } });
+  // Auth.js' tokens and our email links (verification, email change), used or not.
   const verificationTokens = await db.verificationToken.deleteMany({ where: { expires: { lt: now } } });
+  const emailLinks = await db.emailToken.deleteMany({ where: { expires: { lt: now } } });
   // Counters whose window is over (rate-limiter-flexible treats them as absent already).
   const rateLimits = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(now.getTime()) } } });
   // Queued mail is still to be delivered (SPEC 12: never lost), however old.
@@ -47,7 +49,7 @@ export async function prune(opts: PruneOptions, ctx: RequestContext): Promise<Pr
   const result: PruneResult = {
     sessions: sessions.count,
     reset_tokens: resetTokens.count,
-    verification_tokens: verificationTokens.count,
+    verification_tokens: verificationTokens.count + emailLinks.count,
     rate_limits: rateLimits.count,
     mail_messages: mail.count,
     audit_events: audit.count,

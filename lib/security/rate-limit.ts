@@ -21,11 +21,15 @@ const LIMITS = {
   forgotEmail: () => env.RATE_LIMIT_FORGOT_EMAIL,
   mfaIp: () => env.RATE_LIMIT_MFA_IP,
   forgotEmailGlobal: () => env.RATE_LIMIT_FORGOT_EMAIL_GLOBAL,
+  /** Verification and email-change links asked for by a signed-in user. */
+  verifyMailUser: () => env.RATE_LIMIT_VERIFY_MAIL_USER,
+  verifyMailIp: () => env.RATE_LIMIT_VERIFY_MAIL_IP,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
 type IpLimit = Extract<LimitName, `${string}Ip`>;
 type EmailLimit = Extract<LimitName, `${string}Email`>;
+type UserLimit = Extract<LimitName, `${string}User`>;
 
 export function limitSpec(name: LimitName) {
   return LIMITS[name]();
@@ -50,6 +54,11 @@ export function limitByIp(name: IpLimit, ctx: RequestContext): Promise<void> {
 /** Counts one hit for a normalized email (keyed by its hash); 429 when over the limit. */
 export function limitByEmail(name: EmailLimit, email: string, ctx: RequestContext): Promise<void> {
   return enforceLimit(name, emailKey(email), ctx);
+}
+
+/** Counts one hit for a signed-in user (keyed by their id); 429 when over the limit. */
+export function limitByUser(name: UserLimit, userId: string, ctx: RequestContext): Promise<void> {
+  return enforceLimit(name, `user:${userId}`, ctx);
 }
 
 /**

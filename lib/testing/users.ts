@@ -59,6 +59,14 @@ export async function outboxFor(email: string) {
   return rows.map((m) => ({ ...m, text: decryptBody(m.text, m.to), html: decryptBody(m.html, m.to) }));
 }
 
+/** The token of the latest /verify-email link mailed to this address (verification or email change). */
+export async function emailLinkToken(email: string): Promise<string> {
+  const mail = (await outboxFor(email)).filter((m) => m.kind === "email_verification" || m.kind === "email_change").at(-1);
+  const m = mail?.text.match(/verify-email\?token=([A-Za-z0-9_-]+)/);
+  if (!m) throw new Error(`no verification link mailed to ${email}`);
+  return m[1];
+}
+
 export function linkToken(text: string): string {
   const m = text.match(/reset-password\?token=([A-Za-z0-9_-]+)/);
   if (!m) throw new Error(`no reset link in: ${text}`);

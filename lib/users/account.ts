@@ -117,7 +117,7 @@ export async function exportUserData(userId: string, actorId: string, ctx: Reque
 async function collectUserData(userId: string) {
   const user = await prisma().user.findUnique({ where: { id: userId }, select: { ...PROFILE_SELECT, passwordHash: true } });
   if (!user) throw notFound("User");
-  const [sessions, accounts, audit, mail, resetTokens] = await Promise.all([
+  const [sessions, accounts, audit, mail, resetTokens, emailLinks] = await Promise.all([
     prisma().session.findMany({ where: { userId }, select: { id: true, createdAt: true, lastSeenAt: true, expires: true, ipAddress: true, userAgent: true } }),
     prisma().account.findMany({ where: { userId }, select: { provider: true, type: true } }),
     prisma().auditEvent.findMany({
@@ -127,6 +127,7 @@ async function collectUserData(userId: string) {
     }),
     prisma().mailMessage.findMany({ where: { to: user.email }, select: { subject: true, kind: true, status: true, createdAt: true, sentAt: true } }),
     prisma().passwordResetToken.findMany({ where: { userId }, select: { createdAt: true, expires: true, usedAt: true } }),
+    prisma().emailToken.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { purpose: true, email: true, createdAt: true, expires: true, usedAt: true } }),
   ]);
   const { passwordHash, ...profile } = user;
   return {
@@ -138,6 +139,7 @@ async function collectUserData(userId: string) {
     audit_events: audit,
     mail,
     password_reset_requests: resetTokens,
+    email_links: emailLinks,
   };
 }
 
@@ -165,6 +167,10 @@ async function eraseUser(userId: string, actorId: string, ctx: RequestContext) {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw notFound("User");
     const hashes = emailHashes(user.email);
+    // Email changes keep the old and new address as keyed hashes in their metadata: those go too.
+    await tx.$executeRaw`UPDATE "AuditEvent" SET "metadata" = "metadata" - 'old' - 'new' WHERE "targetUserId" = ${userId} AND "type" IN ('email_changed', 'email_change_requested') AND jsonb_typeof("metadata") = 'object'`;
+    const pending = await tx.emailToken.findMany({ where: { userId, purpose: "change" }, select: { email: true } });
+    if (pending.length > 0) await tx.mailMessage.deleteMany({ where: { to: { in: pending.map((p) => p.email) }, kind: "email_change" } });
     await tx.auditEvent.updateMany({ where: { targetUserId: userId }, data: { targetUserId: pseudonym } });
     await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorId: pseudonym } });
     await tx.auditEvent.updateMany({ where: { emailHash: { in: hashes } }, data: { emailHash: null } });

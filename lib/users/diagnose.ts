@@ -2,6 +2,7 @@ import "server-only";
 import { emailHashes } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { providerName } from "@/lib/federation/providers";
 import { undeliveredAccountMail } from "@/lib/mail/admin";
 import { lockRemainingSeconds } from "@/lib/security/lockout";
 import { signInLimitState } from "@/lib/security/sign-in-guard";
@@ -17,7 +18,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<Blocker[]> {
   const user = await prisma().user.findUnique({
     where: { id: userId },
-    select: { email: true, isActive: true, passwordHash: true, deactivatedAt: true, deactivatedById: true, failedLoginCount: true },
+    select: { email: true, isActive: true, passwordHash: true, deactivatedAt: true, deactivatedById: true, failedLoginCount: true, emailVerified: true },
   });
   if (!user) return [];
   const blockers: Blocker[] = [];
@@ -85,7 +86,25 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
     });
   }
 
-  if (!user.passwordHash) {
+  if (env.REQUIRE_VERIFIED_EMAIL && !user.emailVerified) {
+    blockers.push({
+      kind: "email_unverified",
+      summary: "Email not verified, which sign-in requires here (REQUIRE_VERIFIED_EMAIL): a right password is refused with a request to open the link.",
+      remedy: "Each refused sign-in mails them a new link (a few an hour); or send one now. Links work for 24 hours.",
+      action: "send_verification",
+    });
+  }
+
+  const providers = await prisma().account.findMany({ where: { userId }, select: { provider: true } });
+  if (!user.passwordHash && providers.length > 0) {
+    const names = providers.map((p) => providerName(p.provider)).join(" or ");
+    blockers.push({
+      kind: "provider_only",
+      summary: `Signs in with ${names} only: the account has no password${passkeys ? ` (and ${passkeys} passkey${passkeys === 1 ? "" : "s"})` : ""}, so the password form always fails for it.`,
+      remedy: `Ask them to use "Continue with ${names}" on the sign-in page. If they want a password, a reset link sets one.`,
+      action: "send_reset",
+    });
+  } else if (!user.passwordHash) {
     blockers.push({ kind: "no_password", summary: "The account has no password.", remedy: "Send a password reset link.", action: "send_reset" });
   }
 
@@ -105,7 +124,22 @@ export async function diagnoseSignIn(userId: string, now = Date.now()): Promise<
     });
   }
 
-  if (blockers.length === 0) {
+  const pending = await prisma().emailToken.findFirst({
+    where: { userId, purpose: "change", usedAt: null, expires: { gt: new Date(now) } },
+    orderBy: { createdAt: "desc" },
+    select: { email: true, expires: true },
+  });
+  if (pending) {
+    // Information, not a blocker: the account keeps its address (and signs in with it) until the link is used.
+    blockers.push({
+      kind: "pending_email_change",
+      summary: `An email change to ${pending.email} is waiting for its link (until ${time(pending.expires)} on ${day(pending.expires)}); until it is used they sign in with ${user.email}.`,
+      remedy: "If they lost the mail, they can ask for the change again in Settings; a new request replaces this one.",
+      action: null,
+    });
+  }
+
+  if (blockers.every((b) => b.kind === "pending_email_change")) {
     const last = await prisma().auditEvent.findFirst({
       where: { type: "login", outcome: "failure", OR: [{ targetUserId: userId }, { emailHash: { in: emailHashes(user.email) } }] },
       orderBy: { createdAt: "desc" },

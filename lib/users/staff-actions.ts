@@ -4,6 +4,7 @@ import { issueResetToken } from "@/lib/auth/password-reset";
 import { revokeAllSessions } from "@/lib/auth/session-changes";
 import { runInBackground } from "@/lib/background";
 import { prisma } from "@/lib/db/client";
+import { alreadyVerified, sendEmailVerification } from "@/lib/email/verification";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { sendMail } from "@/lib/mail/mail";
 import { factorNoticeMail } from "@/lib/mail/templates";
@@ -36,6 +37,16 @@ export async function sendResetLink(userId: string, actorId: string, ctx: Reques
   if (!isActive) throw new ApiError("account_deactivated", "Deactivated accounts get no reset link; reactivate the account first");
   runInBackground("staff-reset-link", () => issueResetToken(email, ctx, Date.now(), actorId));
   return email;
+}
+
+/** Mails the user a new verification link for their current address; refused for deactivated or already verified accounts. The address it goes to. */
+export async function sendVerificationLink(userId: string, actorId: string, ctx: RequestContext): Promise<string> {
+  const user = await prisma().user.findUnique({ where: { id: userId }, select: { id: true, email: true, isActive: true, emailVerified: true } });
+  if (!user) throw notFound("User");
+  if (!user.isActive) throw new ApiError("account_deactivated", "Deactivated accounts get no verification link; reactivate the account first");
+  if (user.emailVerified) throw alreadyVerified();
+  await sendEmailVerification(user, ctx, { actorId, reason: "staff" });
+  return user.email;
 }
 
 /** Signs the user out everywhere (404 for an unknown user); how many sessions went. */

@@ -5,9 +5,18 @@ import { emailSchema, existingPasswordSchema, nameSchema, newPasswordSchema, rol
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 
+/** A mailed link's token (reset, email verification, email change). */
+const tokenField = z.string({ error: "Token is required" }).min(1, "Token is required").max(200, "Token is too long");
+
+/** POST /api/auth/email/verify and the button on /verify-email. */
+export const emailTokenSchema = z.object({ token: tokenField });
+
+/** POST /api/auth/email and the Settings form: the new address. */
+export const emailChangeSchema = z.object({ email: emailSchema });
+
 export function resetPasswordSchema(policy: PasswordPolicy) {
   return z.object({
-    token: z.string({ error: "Token is required" }).min(1, "Token is required").max(200, "Token is too long"),
+    token: tokenField,
     password: newPasswordSchema(policy),
   });
 }

@@ -5,17 +5,26 @@ import { SignOutOthers } from "@/components/sessions/sign-out-others";
 import { SectionCard } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { listSessions } from "@/lib/auth/sessions";
+import { isRecentlyAuthenticated } from "@/lib/auth/step-up";
+import { emailStatus } from "@/lib/email/verification";
 import { env } from "@/lib/env";
+import { listConnectedAccounts, signInMethodsOf } from "@/lib/federation/accounts";
+import { configuredProviders } from "@/lib/federation/providers";
+import { formatUtc } from "@/lib/format/time";
 import { DeleteAccountForm } from "./delete-account-form";
+import { EmailForm } from "./email-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { ProviderReauth } from "./security/provider-reauth";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const session = await requireUser("/settings");
   const { user } = session;
-  const sessions = await listSessions(user.id);
+  const [sessions, address, methods, connected] = await Promise.all([listSessions(user.id), emailStatus(user.id), signInMethodsOf(user.id), listConnectedAccounts(user.id)]);
+  // An email change needs a recent authentication; without a password to type, a connected provider gives it.
+  const reauthProviders = !methods.password && !isRecentlyAuthenticated(session) ? configuredProviders().filter((p) => connected.some((c) => c.provider === p.id)) : [];
 
   return (
     <div className="space-y-6">
@@ -25,6 +34,23 @@ export default async function SettingsPage() {
       </div>
       <SectionCard title="Profile" description="The name shown on your dashboard and to support staff.">
         <ProfileForm name={user.name ?? ""} />
+      </SectionCard>
+      <SectionCard title="Email address" description="Where sign-in links and security notices go. A new address is used once you open the link we mail to it.">
+        <p className="mb-4 text-sm break-all text-slate-700" data-testid="current-email">
+          <span className="font-medium text-slate-900">{address?.email ?? user.email}</span>{" "}
+          {address?.verifiedAt ? <span className="text-emerald-700">(verified)</span> : <span className="text-amber-800">(not verified yet)</span>}
+        </p>
+        {address?.pendingChange && (
+          <p className="mb-4 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm break-words text-slate-700" data-testid="pending-email-change">
+            Waiting for you to open the link sent to <strong className="break-all">{address.pendingChange.email}</strong> (until {formatUtc(address.pendingChange.expires)}). A new request replaces it.
+          </p>
+        )}
+        {reauthProviders.length > 0 && (
+          <div className="mb-4">
+            <ProviderReauth providers={reauthProviders} from="/settings" />
+          </div>
+        )}
+        <EmailForm />
       </SectionCard>
       <SectionCard title="Password" description="Changing it signs out every other browser and app; this one stays signed in.">
         <PasswordForm policy={env.PASSWORD_POLICY} email={user.email} name={user.name ?? ""} />

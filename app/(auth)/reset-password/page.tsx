@@ -5,7 +5,10 @@ import { RESET_TOKEN_MINUTES, isResetTokenUsable } from "@/lib/auth/password-res
 import { env } from "@/lib/env";
 import { ResetPasswordForm } from "./reset-password-form";
 
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+// "same-origin", not "no-referrer": the token in the address still never leaves for another
+// site, and the form's post keeps its Origin (a no-referrer page posts "Origin: null", which
+// the same-origin check refuses: the form would fail without JavaScript).
+export const metadata: Metadata = { title: "Choose a new password", referrer: "same-origin" };
 
 // Signed-in visitors are not sent away: a reset link may be for another account, and using
 // it signs this browser in to that one.

@@ -1,9 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { setFederationIntentCookie } from "@/lib/auth/session-cookie";
+import { disconnectAccount } from "@/lib/federation/accounts";
+import { PROVIDER_IDS, configuredProviders, providerName } from "@/lib/federation/providers";
+import { startProviderFlow } from "@/lib/federation/start";
 import { formAction } from "@/lib/forms/form-action";
+import { notFound } from "@/lib/http/errors";
+import { issueChallenge } from "@/lib/mfa/challenges";
 import type { ActionState } from "@/lib/forms/form-state";
 import { confirmTotpEnrolment, disableTotp, regenerateRecoveryCodes, startTotpEnrolment } from "@/lib/mfa/enrolment";
 import { removePasskey } from "@/lib/mfa/passkeys";
@@ -13,7 +21,7 @@ import { totpConfirmSchema } from "@/lib/validation/mfa";
 // /passkeys/{id}; adding or removing a factor and new codes need a recent authentication,
 // which these forms can give inline (reauth_password, reauth_code).
 
-export type SecurityFormState = ActionState<"code" | "passkeyId" | "reauth_password">;
+export type SecurityFormState = ActionState<"code" | "passkeyId" | "provider" | "from" | "reauth_password">;
 
 const nothing = z.object({});
 const refresh = () => revalidatePath("/settings/security");
@@ -51,5 +59,41 @@ export const removePasskeyAction = formAction(
     await removePasskey(session, passkeyId, ctx);
     refresh();
     return { message: "Passkey removed." };
+  },
+);
+
+const providerSchema = z.object({ provider: z.enum(PROVIDER_IDS, { error: "Choose a provider" }) });
+
+// Connecting runs the provider's flow while signed in: the intent (bound to this user, 10
+// minutes) travels in its own cookie, and the callback connects instead of signing in.
+export const connectProviderAction = formAction(
+  { access: "account:use", recentAuth: true, schema: providerSchema, fields: ["provider"], messageFromFields: true },
+  async ({ provider }, { ctx, session }) => {
+    if (!configuredProviders().some((p) => p.id === provider)) throw notFound("Provider");
+    const { token, expires } = await issueChallenge("federation_link", { userId: session.user.id });
+    setFederationIntentCookie(await cookies(), token, expires);
+    await startProviderFlow(provider, "/settings/security", ctx, "/settings/security");
+  },
+);
+
+export const disconnectProviderAction = formAction(
+  { access: "account:use", recentAuth: true, schema: providerSchema, fields: ["provider"], messageFromFields: true },
+  async ({ provider }, { ctx, session }) => {
+    await disconnectAccount(session.user.id, provider, ctx);
+    refresh();
+    return { message: `${providerName(provider)} disconnected.` };
+  },
+);
+
+// "Confirm with <provider>" for users without a password: the provider's flow proves them
+// again, then the callback marks this session recently authenticated and comes back.
+export const reauthWithProviderAction = formAction(
+  { access: "account:use", schema: providerSchema.extend({ from: z.string().max(200) }), fields: ["provider", "from"], messageFromFields: true },
+  async ({ provider, from }, { ctx, session }) => {
+    if (!configuredProviders().some((p) => p.id === provider)) throw notFound("Provider");
+    const back = safeNextPath(from);
+    const { token, expires } = await issueChallenge("federation_reauth", { userId: session.user.id, challenge: back });
+    setFederationIntentCookie(await cookies(), token, expires);
+    await startProviderFlow(provider, back, ctx, back, { freshLogin: true });
   },
 );

@@ -32,7 +32,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Confirm it&apos;s you</h1>
-      <p className="mt-1 text-sm text-slate-600">Your password was right. Now use your second factor.</p>
+      <p className="mt-1 text-sm text-slate-600">The first step is done. Now use your second factor.</p>
       <VerifyForm next={safeNextPath(typeof next === "string" ? next : undefined)} methods={methods} />
     </Card>
   );

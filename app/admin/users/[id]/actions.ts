@@ -9,7 +9,7 @@ import { formAction } from "@/lib/forms/form-action";
 import type { ActionState } from "@/lib/forms/form-state";
 import { ApiError } from "@/lib/http/errors";
 import { changeRole, deleteUserAsStaff, getProfile, setActive } from "@/lib/users/account";
-import { resetSecondFactors, revokeUserSessions, sendResetLink, unlockUser } from "@/lib/users/staff-actions";
+import { resetSecondFactors, revokeUserSessions, sendResetLink, sendVerificationLink, unlockUser } from "@/lib/users/staff-actions";
 import { roleSchema } from "@/lib/validation/auth";
 import { DEACTIVATE_CONFIRMATION_MESSAGE, DELETE_CONFIRMATION_MESSAGE, RESET_FACTORS_CONFIRMATION_MESSAGE, confirmationSchema } from "@/lib/validation/account";
 
@@ -27,6 +27,7 @@ const requestSchema = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("unlock"), userId }),
     z.object({ intent: z.literal("send_reset"), userId }),
+    z.object({ intent: z.literal("send_verification"), userId }),
     z.object({ intent: z.literal("revoke_sessions"), userId }),
     z.object({ intent: z.literal("revoke_session"), userId, sessionId: z.string().min(1, "That session had already ended.").max(64) }),
     z.object({ intent: z.literal("change_role"), userId, role: roleSchema }),
@@ -42,6 +43,7 @@ type Request = z.infer<typeof requestSchema>;
 const PERMISSION: Record<Request["intent"], Permission> = {
   unlock: "users:unlock",
   send_reset: "users:send-reset",
+  send_verification: "users:send-verification",
   revoke_sessions: "users:revoke-sessions",
   revoke_session: "users:revoke-sessions",
   change_role: "users:role",
@@ -67,6 +69,9 @@ export const userAction = formAction(
         break;
       case "send_reset":
         message = `A password reset link is on its way to ${await sendResetLink(target, actorId, ctx)}.`;
+        break;
+      case "send_verification":
+        message = `A new verification link is on its way to ${await sendVerificationLink(target, actorId, ctx)}.`;
         break;
       case "revoke_sessions": {
         const count = await revokeUserSessions(target, actorId, ctx);

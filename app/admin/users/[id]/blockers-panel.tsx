@@ -5,6 +5,7 @@ import { UserActionButton } from "./user-actions";
 const ACTIONS = {
   unlock: { label: "Unlock", pending: "Unlocking…" },
   send_reset: { label: "Send password reset link", pending: "Sending…" },
+  send_verification: { label: "Resend verification", pending: "Sending…" },
   reactivate: { label: "Reactivate", pending: "Reactivating…" },
 } as const;
 

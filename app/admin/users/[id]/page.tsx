@@ -8,7 +8,9 @@ import { auditQuerySchema, queryAudit } from "@/lib/audit/query";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { listSessions } from "@/lib/auth/sessions";
+import { emailStatus } from "@/lib/email/verification";
 import { ApiError } from "@/lib/http/errors";
+import { listConnectedAccounts, signInMethodsOf } from "@/lib/federation/accounts";
 import { factorSummary } from "@/lib/mfa/factors";
 import { diagnoseSignIn } from "@/lib/users/diagnose";
 import { getProfile } from "@/lib/users/account";
@@ -19,6 +21,7 @@ import { BlockersPanel } from "./blockers-panel";
 import { ProfileDetails } from "./profile-details";
 import { UserFactors } from "./user-factors";
 import { UserSessions } from "./user-sessions";
+import { UserSignInMethods } from "./user-sign-in-methods";
 import { UserActionButton, UserActionsProvider } from "./user-actions";
 
 export const metadata: Metadata = { title: "User" };
@@ -37,11 +40,14 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const session = await requirePermission("users:read");
   const { id } = await params;
   const user = await loadProfile(id);
-  const [blockers, sessions, audit, factors] = await Promise.all([
+  const [blockers, sessions, audit, factors, accounts, methods, address] = await Promise.all([
     diagnoseSignIn(id),
     listSessions(id),
     queryAudit(auditQuerySchema.parse({ user: id, page_size: 20 })),
     factorSummary(id),
+    listConnectedAccounts(id),
+    signInMethodsOf(id),
+    emailStatus(id),
   ]);
   const users = await findUsersByIds(audit.events.flatMap((e) => [e.actor_id, e.target_user_id]));
   // Role, deactivation and deletion come together in the table (users:role, users:deactivate, users:delete).
@@ -73,10 +79,18 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             <UserActionButton intent="send_reset" variant="secondary" pendingText="Sending…">
               Send password reset link
             </UserActionButton>
+            {!user.emailVerified && can(session, "users:send-verification") && (
+              <UserActionButton intent="send_verification" variant="secondary" pendingText="Sending…">
+                Resend verification
+              </UserActionButton>
+            )}
           </div>
         </SectionCard>
         <SectionCard title="Profile">
-          <ProfileDetails user={user} now={now} />
+          <ProfileDetails user={user} now={now} pendingEmailChange={address?.pendingChange ?? null} />
+        </SectionCard>
+        <SectionCard title="Ways to sign in" description="A password, and accounts at sign-in providers.">
+          <UserSignInMethods hasPassword={methods.password} accounts={accounts} />
         </SectionCard>
         <SectionCard title="Second factors" description="How this account proves itself after the password.">
           <UserFactors factors={factors} />

@@ -15,10 +15,21 @@ function When({ date, now, never = "Never" }: { date: Date | null; now: Date; ne
   );
 }
 
-export function ProfileDetails({ user, now }: { user: Profile; now: Date }) {
+export function ProfileDetails({ user, now, pendingEmailChange }: { user: Profile; now: Date; pendingEmailChange: { email: string; expires: Date } | null }) {
   const locked = user.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
   const rows: [string, React.ReactNode][] = [
     ["Email", <span key="email" className="break-all">{user.email}</span>],
+    ["Email verified", <When key="verified" date={user.emailVerified} now={now} never="Not verified" />],
+    [
+      "Pending email change",
+      pendingEmailChange ? (
+        <span key="pending" className="break-all">
+          to {pendingEmailChange.email}, link valid until {formatUtc(pendingEmailChange.expires)}
+        </span>
+      ) : (
+        <span key="pending" className="text-slate-500">None</span>
+      ),
+    ],
     ["Name", user.name || <span className="text-slate-500">Not set</span>],
     ["Role", <RoleBadge key="role" role={user.role} />],
     ["Status", <UserStatusBadge key="status" status={userStatus(user, now)} />],

@@ -5,11 +5,12 @@ import { withApiHeaders } from "@/lib/http/api-headers";
 import { assertUrl } from "@/lib/http/body";
 import { errorResponse, notFound } from "@/lib/http/errors";
 import { apiContextFromHeaders } from "@/lib/http/request-context";
+import { withRequestScope } from "@/lib/http/request-scope";
 import { log } from "@/lib/log";
 import { limitByIp } from "@/lib/security/rate-limit";
 
 // Auth.js' own endpoints (session, csrf, providers, and the OAuth sign-in and callback
-// routes). Password sign-in lives in /api/auth/login and the /login server action, not here.
+// routes: federated sign-in, lib/federation/callback.ts decides). Password sign-in lives in /api/auth/login and the /login server action, not here.
 // - Auth.js' sign-out is not reachable: it would delete the session with no audit event and
 //   no rate limit, so /api/auth/signout answers 404 and signing out goes through POST
 //   /api/auth/logout or the Sign out button (both lib/auth/session-changes.ts signOut).
@@ -32,11 +33,27 @@ async function handle(req: NextRequest, handler: (req: NextRequest) => Promise<R
     assertUrl(req);
     if (CLOSED_ACTIONS.has(action)) throw notFound();
     await limitByIp("apiIp", ctx);
-    res = await handler(req);
+    res = await withRequestScope(ctx, () => handler(req));
   } catch (err) {
     res = errorResponse(err, ctx.requestId);
   }
-  return withApiHeaders(action === "session" ? withoutSessionCookie(res) : res, req, ctx.requestId);
+  return withApiHeaders(action === "session" ? withoutSessionCookie(res) : withReference(res, ctx.requestId), req, ctx.requestId);
+}
+
+/**
+ * Auth.js sends its errors (a provider that cannot be reached, a user who cancelled at the
+ * provider) to /login?error=<type>; the request id goes along as the reference the page
+ * shows, the same one the log line carries.
+ */
+function withReference(res: Response, requestId: string): Response {
+  const location = res.headers.get("location");
+  if (!location) return res;
+  const url = new URL(location, "http://x");
+  if (url.pathname !== "/login" || !url.searchParams.has("error") || url.searchParams.has("ref")) return res;
+  url.searchParams.set("ref", requestId);
+  const headers = new Headers(res.headers);
+  headers.set("location", /^https?:/.test(location) ? url.toString() : url.pathname + url.search);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
 function withoutSessionCookie(res: Response): Response {
