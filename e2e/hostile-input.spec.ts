@@ -9,11 +9,18 @@ import { loginPage } from "./pages/login-page";
 const jsonError = { error: expect.any(String), message: expect.any(String), request_id: expect.any(String) };
 
 test("undecodable and NUL paths, NUL queries and a bad cookie answer 4xx with our JSON body", async ({ request }) => {
-  for (const path of ["/api/users/%FF", "/admin/users/%E0%A4%A", "/api/users/%00", "/api/users?query=%00", "/api/audit?type=%00"]) {
+  // Pages through proxy.ts, /api/* through route() and the Auth.js catch-all (the proxy does
+  // not run there): the same URL rule and the same headers on the refusal.
+  const paths = ["/api/users/%FF", "/admin/users/%E0%A4%A", "/dashboard?x=%00", "/api/users/%00", "/api/users?query=%00", "/api/audit?type=%00"];
+  paths.push("/api/ping?x%00=1", "/api/health?a=%00", "/api/no-such-endpoint/%FF", "/api/auth/session?x=%00", "/api/auth/%E0%A4%A");
+  for (const path of paths) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(400);
     expect(await res.json(), path).toMatchObject(jsonError);
     expect(res.headers()["x-request-id"], path).toBe((await res.json()).request_id);
+    expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
+    expect(res.headers()["cache-control"], path).toMatch(/\bno-store\b/);
+    expect(res.headers()["content-security-policy"], path).toBeTruthy();
   }
   const forgot = await request.post("/api/auth/password/forgot", { data: { email: "someone@example.test" }, headers: { cookie: "authjs.session-token=%E0%A4%A", "sec-fetch-site": "same-origin" } });
   expect(forgot.status()).toBe(202);

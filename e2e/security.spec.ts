@@ -37,3 +37,33 @@ test("a cross-site form post with a valid session cookie is refused", async ({ s
   await signedInPage.goto(`${baseURL}/dashboard`);
   await expect(signedInPage.getByRole("heading", { level: 1 })).toContainText("Welcome");
 });
+
+test("JSON answers carry our request id and the security headers without the proxy; pages keep their nonce", async ({ request }) => {
+  const ourId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  const forged = { "x-request-id": "e2e-request-id-1", "x-latchkey-request-id": "0b7e3a8c-1d2f-4a5b-8c9d-0e1f2a3b4c5d" };
+  const api = await request.get("/api/ping", { headers: forged });
+  const auth = await request.get("/api/auth/session", { headers: forged });
+  const unknown = await request.get("/api/no-such-endpoint", { headers: forged });
+  const page = await request.get("/login", { headers: forged });
+  for (const res of [api, auth, unknown]) {
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(res.headers()["x-frame-options"]).toBe("DENY");
+    expect(res.headers()["cache-control"]).toMatch(/\bno-store\b/);
+    expect(res.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  }
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error: "not_found", request_id: unknown.headers()["x-request-id"] });
+  for (const res of [api, auth, unknown, page]) {
+    expect(res.headers()["x-request-id"]).toMatch(ourId);
+    expect(res.headers()["x-request-id"]).not.toBe(forged["x-latchkey-request-id"]);
+  }
+  expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+  // Next's own 405 (GET on a POST-only route) passes neither the proxy nor route(): next.config.ts.
+  const notAllowed = await request.get("/api/auth/login");
+  expect(notAllowed.status()).toBe(405);
+  expect(notAllowed.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(notAllowed.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(notAllowed.headers()["cache-control"]).toMatch(/\bno-store\b/);
+});

@@ -112,7 +112,7 @@ describe("fuzzing every JSON endpoint", () => {
         if (c.requestId !== null) headers["x-request-id"] = c.requestId.replace(/[^\x21-\x7e]/g, "");
         const qs = new URLSearchParams();
         for (const [k, v] of Object.entries(c.query)) qs.append(k, v);
-        const path = ep.path.replace(/\[\.\.\.nextauth\]/, safePath(c.id)).replace(/\[id\]/, safePath(id)) + (qs.size ? `?${qs}` : "");
+        const path = ep.path.replace(/\[\.\.\.(nextauth|path)\]/, safePath(c.id)).replace(/\[id\]/, safePath(id)) + (qs.size ? `?${qs}` : "");
         const rawBody = ep.method === "GET" || c.body.kind === "none" ? undefined : c.body.kind === "json" ? JSON.stringify(c.body.value) : c.body.value;
         const res = await callRoute(ep.handler, path, {
           method: ep.method,
@@ -120,7 +120,7 @@ describe("fuzzing every JSON endpoint", () => {
           headers,
           ...(token && c.via === "bearer" ? { token } : {}),
           ...(token && c.via === "cookie" ? { cookie: `authjs.session-token=${token}` } : {}),
-          params: { id, nextauth: c.id } as Record<string, string>,
+          params: { id, nextauth: c.id, path: c.id } as Record<string, string>,
         });
         expect(res.status, `${ep.method} ${path} → ${res.status} ${res.text.slice(0, 300)}`).toBeLessThan(500);
         if (ep.ours && res.status >= 400) {

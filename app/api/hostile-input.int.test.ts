@@ -25,7 +25,7 @@ describe("input that used to reach a 500", () => {
     expect(patch.json).toMatchObject({ ...ourError, fields: { name: expect.any(String) } });
   });
 
-  it("NUL in search and audit filters is a 400, in path ids a 404", async () => {
+  it("NUL in search and audit filters is a 400, in path ids a 400 (the URL rule) and a 404 for an id that holds one however it got there", async () => {
     const support = await createTestUser({ role: "support" });
     for (const path of ["/api/users?query=%00", "/api/users?query=a%00b"]) {
       const r = await callRoute(users, path, { token: support.token });
@@ -37,10 +37,17 @@ describe("input that used to reach a 500", () => {
       expect(r.status, key).toBe(400);
       expect(r.json).toMatchObject(ourError);
     }
-    const byId = [
+    const byPath = [
       await callRoute(getUser, "/api/users/%00", { token: support.token, params: { id: "\u0000" } }),
       await callRoute(trace, "/api/requests/%00", { token: support.token, params: { id: "\u0000" } }),
       await callRoute(deleteSession, "/api/auth/sessions/%00", { method: "DELETE", token: support.token, params: { id: "\u0000" } }),
+    ];
+    for (const r of byPath) expect(r.json).toMatchObject({ ...ourError, fields: { path: "must not contain NUL" } });
+    // assertPathParams behind it: a NUL id names nothing.
+    const byId = [
+      await callRoute(getUser, "/api/users/x", { token: support.token, params: { id: "\u0000" } }),
+      await callRoute(trace, "/api/requests/x", { token: support.token, params: { id: "\u0000" } }),
+      await callRoute(deleteSession, "/api/auth/sessions/x", { method: "DELETE", token: support.token, params: { id: "\u0000" } }),
     ];
     for (const r of byId) expect(r.status).toBe(404);
   });

@@ -10,8 +10,9 @@ import { ROUTE_MODULES } from "@/lib/openapi/routes";
 
 const files = import.meta.glob<Record<string, unknown>>("./**/route.ts", { eager: true });
 
-// Test and bench hooks answer 404 outside test runs; Auth.js' catch-all runs its own OAuth flows.
-const UNDOCUMENTED = /^\/api\/(test|bench)\/|^\/api\/auth\/\[\.\.\.nextauth\]$/;
+// Test and bench hooks answer 404 outside test runs; Auth.js' catch-all runs its own OAuth
+// flows; /api/[...path] is the 404 for paths that are not endpoints.
+const UNDOCUMENTED = /^\/api\/(test|bench)\/|^\/api\/auth\/\[\.\.\.nextauth\]$|^\/api\/\[\.\.\.path\]$/;
 
 const routes = new Map<string, RouteHandler>();
 for (const [file, mod] of Object.entries(files)) {

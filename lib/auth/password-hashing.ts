@@ -12,6 +12,9 @@ import { busy } from "@/lib/http/errors";
 // sign-in storm is answered with 503 busy (thrown here, for every caller) instead of
 // waiting forever.
 
+const HASH_WORKER_YOUNG_MB = 4;
+const HASH_WORKER_OLD_MB = 64;
+
 const globalForPool = globalThis as unknown as { latchkeyHashPool?: Piscina };
 
 function pool(): Piscina {
@@ -23,6 +26,11 @@ function pool(): Piscina {
       maxThreads: threads,
       maxQueue: env.HASH_POOL_MAX_QUEUE,
       idleTimeout: 60_000,
+      // Each worker is its own V8 isolate; bcryptjs keeps almost nothing alive but makes
+      // short-lived garbage on every round, which grew each worker's young generation to
+      // V8's default maximum during a sign-in storm. A small one costs more scavenges of
+      // almost nothing; the old generation cap is far above what a worker holds (~5 MB).
+      resourceLimits: { maxYoungGenerationSizeMb: HASH_WORKER_YOUNG_MB, maxOldGenerationSizeMb: HASH_WORKER_OLD_MB },
       workerData: { nice: env.HASH_WORKER_NICE },
     });
   }

@@ -68,4 +68,20 @@ describe("Auth.js session endpoint", () => {
     expect(res.json).toEqual({ expires: expect.any(String), sessionId, user: { id: user.id, email: user.email, name: user.name, role: "user" } });
     expect(JSON.stringify(res.json)).not.toContain(token);
   });
+
+  it("reads the session's and the user's times as stored (UTC) whatever the server's time zone", async () => {
+    const { token, user, sessionId } = await freshSession();
+    const stored = await prisma().session.findUniqueOrThrow({ where: { id: sessionId }, select: { createdAt: true, expires: true, user: { select: { createdAt: true } } } });
+    const tz = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland";
+    try {
+      const resolved = await resolveSession(token);
+      expect(resolved?.user.id).toBe(user.id);
+      expect(resolved?.createdAt.toISOString()).toBe(stored.createdAt.toISOString());
+      expect(resolved?.expires.toISOString()).toBe(stored.expires.toISOString());
+      expect(resolved?.user.createdAt.toISOString()).toBe(stored.user.createdAt.toISOString());
+    } finally {
+      process.env.TZ = tz;
+    }
+  });
 });

@@ -1,8 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { prisma, rawClient } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RequestContext } from "@/lib/http/request-context";
+import { metrics } from "@/lib/observability/metrics";
 import { generateToken, hashToken } from "./tokens";
 import type { SessionJson, SignedInJson, UserJson } from "@/lib/openapi/schemas";
 
@@ -104,19 +105,29 @@ interface SessionJoin {
   userCreatedAt: Date;
 }
 
+// Timestamps are stored without a zone, in UTC (Prisma's convention): read them as UTC.
+const RESOLVE_SQL = `
+  SELECT s."id", s."expires" AT TIME ZONE 'UTC' AS "expires", s."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+         s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt", s."level",
+         s."authenticatedAt" AT TIME ZONE 'UTC' AS "authenticatedAt", u."id" AS "userId", u."email", u."name",
+         u."role"::text AS "role", u."isActive", u."createdAt" AT TIME ZONE 'UTC' AS "userCreatedAt"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+  WHERE s."sessionToken" = $1`;
+
 /**
  * The hot path of every signed-in request: one query (session joined with the user's safe
  * fields) plus at most one throttled write. Returns null for unknown, expired or
- * deactivated sessions (and deletes the dead row).
+ * deactivated sessions (and deletes the dead row). The lookup goes to the driver directly,
+ * as a prepared statement: through Prisma it cost about as much again as the query itself.
+ * It is timed into db_query_duration_seconds{model="Session",operation="resolve"}.
  */
 export async function resolveSession(token: string, now = Date.now()): Promise<ResolvedSession | null> {
   if (!token || token.length > 128) return null;
-  const rows = await prisma().$queryRaw<SessionJoin[]>`
-    SELECT s."id", s."expires", s."createdAt", s."lastSeenAt", s."level", s."authenticatedAt", u."id" AS "userId", u."email", u."name",
-           u."role"::text AS "role", u."isActive", u."createdAt" AS "userCreatedAt"
-    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."sessionToken" = ${hashToken(token)}`;
-  const row = rows[0];
+  const end = metrics().dbDuration.startTimer({ model: "Session", operation: "resolve" });
+  const { rows } = await rawClient()
+    .query({ name: "latchkey-resolve-session", text: RESOLVE_SQL, values: [hashToken(token)] })
+    .finally(end);
+  const row = rows[0] as SessionJoin | undefined;
   if (!row) return null;
   const dead =
     row.expires.getTime() <= now || row.createdAt.getTime() + absoluteMs() <= now || !row.isActive;

@@ -20,6 +20,8 @@ export interface PgLikeClient {
 }
 
 interface DbState {
+  /** Bytes of the embedded database's WebAssembly memory (it grows, never shrinks); null on PostgreSQL. */
+  wasmBytes: () => number | null;
   prisma: PrismaClient;
   raw: PgLikeClient;
   ready: Promise<void>;
@@ -67,7 +69,9 @@ function openPglite(dir: string): DbState {
       return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
     },
   };
-  return { prisma, raw, ready, close: async () => { await prisma.$disconnect(); await lite.close(); release(); } };
+  // PGlite keeps its Emscripten module private; read for the benchmarks' memory report only.
+  const wasmBytes = () => (lite as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod?.HEAPU8?.byteLength ?? null;
+  return { wasmBytes, prisma, raw, ready, close: async () => { await prisma.$disconnect(); await lite.close(); release(); } };
 }
 
 function openPostgres(url: string): DbState {
@@ -88,6 +92,7 @@ function openPostgres(url: string): DbState {
   const stopping = new AbortController();
   const ready = untilReachable(() => migratePostgres(pool), stopping.signal);
   return {
+    wasmBytes: () => null,
     prisma,
     raw: pool,
     ready,
@@ -177,6 +182,11 @@ export async function ensureDatabase(): Promise<void> {
 /** Raw SQL on the app's database (same pool / same embedded instance as Prisma). */
 export function rawClient(): PgLikeClient {
   return state().raw;
+}
+
+/** The embedded database's WebAssembly memory in bytes (null on PostgreSQL or before it opened). */
+export function embeddedDatabaseBytes(): number | null {
+  return globalForDb.latchkeyDb?.wasmBytes() ?? null;
 }
 
 export async function closeDatabase(): Promise<void> {

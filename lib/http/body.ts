@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { ApiError, notFound, validationError } from "./errors";
+import { urlRefusal } from "./url-rules";
 
 /** Field-name -> first message, for 400 bodies and form errors. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -46,6 +47,12 @@ function pathWithNul(value: unknown, path = ""): string | null {
     if (found !== null) return found;
   }
   return null;
+}
+
+/** The URL rule (url-rules.ts) for the JSON API: 400 validation_error naming the path or the query key. */
+export function assertUrl(req: Request): void {
+  const refusal = urlRefusal(new URL(req.url));
+  if (refusal) throw new ApiError("validation_error", refusal.message, { fields: refusal.fields });
 }
 
 /** Path ids with a NUL name nothing (and PostgreSQL refuses them in text): 404 before any lookup. */

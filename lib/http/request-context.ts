@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
-import { REQUEST_ID_HEADER, clientRequestId, ownRequestId } from "./request-id";
+import { REQUEST_ID_HEADER, clientRequestId, newRequestId, ownRequestId } from "./request-id";
 
 export { REQUEST_ID_HEADER };
 
@@ -55,9 +55,23 @@ export function networkKey(ip: string): string {
   return prefixKey(ip, 24, 64);
 }
 
+/** A page's or server action's context: proxy.ts gave the request our id. */
 export function contextFromHeaders(headers: Headers): RequestContext {
+  return contextWithId(headers, ownRequestId(headers));
+}
+
+/**
+ * A JSON API request's context (route() and the Auth.js catch-all). proxy.ts does not run
+ * for /api/*, so nothing there set our id header: a fresh id is made here, and an
+ * x-latchkey-request-id the client sent is ignored like its X-Request-Id.
+ */
+export function apiContextFromHeaders(headers: Headers): RequestContext {
+  return contextWithId(headers, newRequestId());
+}
+
+function contextWithId(headers: Headers, requestId: string): RequestContext {
   return {
-    requestId: ownRequestId(headers),
+    requestId,
     clientRequestId: clientRequestId(headers.get(REQUEST_ID_HEADER)),
     ip: resolveClientIp(headers.get("x-forwarded-for")),
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,

@@ -5,14 +5,16 @@ import { bearerToken, requireApiSession, type ApiSession } from "@/lib/auth/guar
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { assertRecentAuth } from "@/lib/auth/step-up";
 import { isMetricsToken } from "@/lib/observability/metrics-access";
-import { observeRequest, routePattern } from "@/lib/observability/metrics";
+import { REFUSED_URL_PATTERN, observeRequest, routePattern } from "@/lib/observability/metrics";
 import { recordRequest } from "@/lib/observability/request-log";
 import { assertSameOrigin } from "@/lib/security/csrf";
 import { limitByIp } from "@/lib/security/rate-limit";
 import { log } from "@/lib/log";
-import { assertPathParams, readJson, readQuery } from "./body";
+import { withApiHeaders } from "./api-headers";
+import { assertPathParams, assertUrl, readJson, readQuery } from "./body";
 import { errorResponse, type ErrorCode } from "./errors";
-import { REQUEST_ID_HEADER, contextFromHeaders, type RequestContext } from "./request-context";
+import { apiContextFromHeaders, type RequestContext } from "./request-context";
+import { withRequestScope } from "./request-scope";
 
 type Params = Record<string, string>;
 
@@ -88,10 +90,12 @@ async function authorize(req: NextRequest, access: Access, params: Params): Prom
 
 /**
  * Every JSON route handler is `route(spec, handler)`. The spec declares who may call it and
- * the body and query schemas; the wrapper does, in order: request context (id, client IP,
- * user agent), the same-origin check for cookie-authenticated writes, the per-IP API rate
+ * the body and query schemas; the wrapper does, in order: request context (our own id, client
+ * IP, user agent), the URL rule (lib/http/url-rules.ts: no undecodable or NUL path, no NUL in
+ * the query), the same-origin check for cookie-authenticated writes, the per-IP API rate
  * limit, the caller's session and permission, the body and query, then the handler; and for
- * every answer X-Request-Id, the one error-to-response mapping and the request metrics
+ * every answer the API headers (X-Request-Id, no-store, security headers: `api-headers.ts`,
+ * since proxy.ts runs for pages only), the one error-to-response mapping and the request metrics
  * (http_requests_total, http_request_duration_seconds) by route pattern. `spec` stays on the
  * handler so tests can list who may call what.
  */
@@ -99,12 +103,16 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
   const wrapped = async (req: NextRequest, segment: { params: Promise<ParamsOf<S>> }): Promise<Response> => {
     const started = performance.now();
     const startedAt = Date.now();
-    const ctx = contextFromHeaders(req.headers);
-    const params = await segment.params;
+    const ctx = apiContextFromHeaders(req.headers);
+    let params = {} as ParamsOf<S>;
+    let urlChecked = false;
     let res: Response;
     // Ours is the reference; a client's own id is only logged beside it.
     if (ctx.clientRequestId) log.info({ request_id: ctx.requestId, client_request_id: ctx.clientRequestId }, "client request id");
     try {
+      assertUrl(req);
+      urlChecked = true;
+      params = await segment.params;
       assertPathParams(params as Params);
       assertSameOrigin(req);
       if (spec.ipLimit !== false) await limitByIp("apiIp", ctx);
@@ -112,13 +120,16 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
       if (spec.recentAuth && auth) assertRecentAuth(auth.session);
       const body = spec.body ? await readJson(req, spec.body) : undefined;
       const query = spec.query ? readQuery(req, spec.query) : undefined;
-      res = await handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>);
-      res.headers.set(REQUEST_ID_HEADER, ctx.requestId);
+      // In scope: a library callback the handler reaches (Auth.js') reads this request's id
+      // from it, not from a header a client could send (proxy.ts does not run for /api/*).
+      res = await withRequestScope(ctx, () => handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>));
     } catch (err) {
       res = errorResponse(err, ctx.requestId);
     }
+    res = withApiHeaders(res, req, ctx.requestId);
     const ms = performance.now() - started;
-    const pattern = routePattern(req.nextUrl.pathname, (params ?? {}) as Params);
+    // Until the URL rule passed, the path is the client's: not a label (unbounded values).
+    const pattern = urlChecked ? routePattern(req.nextUrl.pathname, (params ?? {}) as Params) : REFUSED_URL_PATTERN;
     observeRequest(req.method, pattern, res.status, ms / 1000);
     recordRequest({ at: startedAt, requestId: ctx.requestId, method: req.method, route: pattern, status: res.status, ms });
     return res;

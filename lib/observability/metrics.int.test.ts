@@ -83,5 +83,6 @@ describe("GET /api/metrics", () => {
     expect(text).not.toContain(target.id);
     expect(routePattern("/api/users/abc/unlock", { id: "abc" })).toBe("/api/users/[id]/unlock");
     expect(routePattern("/api/auth/sessions/s%20x", { id: "s x" })).toBe("/api/auth/sessions/[id]");
+    expect(routePattern("/api/a/b/c", { path: ["a", "b", "c"] })).toBe("/api/[...path]");
   });
 });

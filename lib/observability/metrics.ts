@@ -96,15 +96,21 @@ export function metrics() {
 export function routePattern(pathname: string, params: Record<string, string | string[]>): string {
   const names = new Map<string, string>();
   for (const [key, value] of Object.entries(params)) {
-    for (const v of Array.isArray(value) ? value : [value]) names.set(v, `[${key}]`);
+    if (Array.isArray(value)) for (const v of value) names.set(v, `[...${key}]`);
+    else names.set(value, `[${key}]`);
   }
+  // A catch-all's segments are one label however many there are (bounded label values).
   return pathname
     .split("/")
     .map((segment) => names.get(decodeSegment(segment)) ?? segment)
+    .filter((segment, i, all) => !(segment.startsWith("[...") && all[i - 1] === segment))
     .join("/");
 }
 
-/** A path segment decoded; as it is when it is not valid percent-encoding (proxy.ts refuses those, but this runs on every answer). */
+/** The label of a request the URL rule refused before its route was known (its path is the client's). */
+export const REFUSED_URL_PATTERN = "(refused url)";
+
+/** A path segment decoded; as it is when it is not valid percent-encoding (the URL rule refuses those, but this runs on every answer). */
 function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 import { contentSecurityPolicy, securityHeaders } from "./headers";
 
 describe("security headers", () => {
@@ -38,5 +38,19 @@ describe("security headers", () => {
     // NextResponse.next({ request: { headers } }) hands the rewritten request headers to Next this way.
     expect(res.headers.get("x-middleware-request-x-latchkey-request-id")).toBe(ours);
     expect(res.headers.get("x-middleware-request-x-request-id")).toBe("caller-supplied-id-1");
+  });
+
+  it("runs for pages, and for /api/* only on paths holding a %: refuses those the URL rule refuses, passes the rest untouched", async () => {
+    const matches = (path: string) => config.matcher.some((m) => new RegExp(`^${m}$`).test(path));
+    expect([matches("/login"), matches("/api"), matches("/api/ping"), matches("/api/users/%FF"), matches("/_next/static/x.js")]).toEqual([true, true, false, true, false]);
+    const refused = await proxy(new NextRequest("http://localhost:3000/api/users/%FF"));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: "validation_error", fields: { path: "not valid percent-encoding" }, request_id: refused.headers.get("x-request-id") });
+    expect(refused.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    const passed = await proxy(new NextRequest("http://localhost:3000/api/users/a%20b"));
+    expect(passed.headers.get("x-middleware-next")).toBe("1");
+    expect(passed.headers.get("x-request-id")).toBeNull();
+    expect(passed.headers.get("x-middleware-request-x-latchkey-request-id")).toBeNull();
   });
 });

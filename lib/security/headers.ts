@@ -1,6 +1,8 @@
-// Security headers for every response, built in proxy.ts (which cannot read lib/env: it
-// runs before the app's server modules). The CSP nonce is per request; Next puts it on
-// its own <script> tags when it finds it in the request's CSP header.
+// Security headers for every response. Pages get them from proxy.ts (which cannot read
+// lib/env: it runs before the app's server modules), with a CSP nonce per request that Next
+// puts on its own <script> tags when it finds it in the request's CSP header. JSON API
+// responses get apiSecurityHeaders() from lib/http/api-headers.ts instead: the proxy does
+// not run for /api/* (it cost ~40 % of a bare route handler's throughput).
 
 export interface HeaderOptions {
   nonce: string;
@@ -35,6 +37,11 @@ export function securityHeaders(opts: HeaderOptions): Record<string, string> {
     "cross-origin-opener-policy": "same-origin",
     ...(opts.https || opts.production ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
   };
+}
+
+/** The same headers for JSON: nothing in a response may load or frame anything. */
+export function apiSecurityHeaders({ https, production }: Omit<HeaderOptions, "nonce">): Record<string, string> {
+  return { ...securityHeaders({ nonce: "", https, production }), "content-security-policy": "default-src 'none'; frame-ancestors 'none'" };
 }
 
 export function generateNonce(): string {

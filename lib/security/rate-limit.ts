@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { ipLimitKey, networkKey, type RequestContext } from "@/lib/http/request-context";
 import { metrics } from "@/lib/observability/metrics";
+import { consumeBatched } from "./batched-limit";
 import { deleteCountersWithPrefix, storeLimiter } from "./limiter-store";
 
 const LIMITS = {
@@ -99,8 +100,10 @@ export async function refuseByLimit(name: LimitName, retryAfterS: number, ctx: R
 async function enforceLimit(name: LimitName, key: string, ctx: RequestContext): Promise<void> {
   if (!env.RATE_LIMITS_ENABLED) return;
   const { points } = LIMITS[name]();
+  const limiter = limiterFor(name);
   try {
-    await limiterFor(name).consume(key);
+    // The API flood limit, on every JSON request, is counted in batches (batched-limit.ts).
+    await (name === "apiIp" ? consumeBatched(limiter, key, points) : limiter.consume(key));
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err;
     const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));

@@ -48,13 +48,26 @@ async function throwawayCluster() {
  * serves another build with the same server (the bare baseline; BENCH_APP_DIR, e.g. a
  * checkout of main, for before/after figures), `readyPath` is polled.
  */
+/**
+ * What `npm start` gives the server besides its script (package.json's start script: the
+ * Node.js heap flags and MALLOC_ARENA_MAX), so the benchmarks measure what production runs.
+ * BENCH_NODE_FLAGS overrides the flags ("" for none: V8's defaults), BENCH_START_ENV=0 drops
+ * the variables.
+ */
+const START_SCRIPT = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start.split(/\s+/).filter(Boolean);
+export const START_NODE_FLAGS =
+  process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : START_SCRIPT.filter((t) => t.startsWith("--"));
+export const START_ENV =
+  process.env.BENCH_START_ENV === "0" ? {} : Object.fromEntries(START_SCRIPT.slice(0, START_SCRIPT.indexOf("node")).map((t) => t.split("=", 2)));
+
 export async function startServer(env, { dir = process.env.BENCH_APP_DIR || ROOT, readyPath = "/api/health" } = {}) {
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
   const port = String(await freePort());
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, path.join(ROOT, "scripts/serve.mjs")], {
     cwd: dir,
     env: {
       ...process.env,
+      ...START_ENV,
       NODE_ENV: "production",
       PORT: port,
       HOST: "127.0.0.1",
@@ -96,13 +109,20 @@ export async function startServer(env, { dir = process.env.BENCH_APP_DIR || ROOT
  */
 export function bareNextApp() {
   const version = JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")).version;
-  const dir = path.join(tmpdir(), `latchkey-bench-bare-next-${version}`);
+  // "-2": the app gained the start-up hook below (older builds lack it and never listen).
+  const dir = path.join(tmpdir(), `latchkey-bench-bare-next-${version}-2`);
   if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return { dir, version, built: false };
   mkdirSync(path.join(dir, "app/api/ping"), { recursive: true });
   if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, name: "bare-next" }));
   writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: "/" }, experimental: { agentUpgrade: false } };\n`);
   writeFileSync(path.join(dir, "app/api/ping/route.js"), `export const GET = () => Response.json({ status: "ok" });\n`);
+  // scripts/serve.mjs listens once instrumentation hands it the server hook (lib/lifecycle.ts):
+  // the bare app's has nothing to wait for, and the same timeouts as Latchkey's defaults.
+  writeFileSync(
+    path.join(dir, "instrumentation.js"),
+    `export function register() {\n  globalThis[Symbol.for("latchkey.server")] = { config: { shutdownGraceS: 10, headersTimeoutMs: 15000, requestTimeoutMs: 30000 }, ready: Promise.resolve(), shutdown: async () => [] };\n}\n`,
+  );
   execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: dir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },

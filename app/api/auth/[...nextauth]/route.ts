@@ -1,9 +1,12 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import { withApiHeaders } from "@/lib/http/api-headers";
+import { assertUrl } from "@/lib/http/body";
 import { errorResponse, notFound } from "@/lib/http/errors";
-import { contextFromHeaders } from "@/lib/http/request-context";
+import { apiContextFromHeaders } from "@/lib/http/request-context";
 import { withRequestScope } from "@/lib/http/request-scope";
+import { log } from "@/lib/log";
 import { limitByIp } from "@/lib/security/rate-limit";
 
 // Auth.js' own endpoints (session, csrf, providers, and the OAuth sign-in and callback
@@ -16,19 +19,25 @@ import { limitByIp } from "@/lib/security/rate-limit";
 //   the idle timeout enforced on the server). Auth.js' session endpoint re-sends it with an
 //   expiry of now + maxAge (the 30-minute idle timeout), which would cut a browser's
 //   session short; that Set-Cookie is dropped (from the session endpoint only).
+// - Not a route(), so it applies route()'s entry rules itself, as proxy.ts skips /api/*: our
+//   own request id (the client's only logged), the URL rule (lib/http/url-rules.ts), and on
+//   every answer the API headers (request id, no-store, security headers: api-headers.ts).
 const CLOSED_ACTIONS = new Set(["signout"]);
 
 async function handle(req: NextRequest, handler: (req: NextRequest) => Promise<Response>): Promise<Response> {
-  const ctx = contextFromHeaders(req.headers);
+  const ctx = apiContextFromHeaders(req.headers);
+  if (ctx.clientRequestId) log.info({ request_id: ctx.requestId, client_request_id: ctx.clientRequestId }, "client request id");
   const action = req.nextUrl.pathname.split("/")[3];
+  let res: Response;
   try {
+    assertUrl(req);
     if (CLOSED_ACTIONS.has(action)) throw notFound();
     await limitByIp("apiIp", ctx);
+    res = await withRequestScope(ctx, () => handler(req));
   } catch (err) {
-    return errorResponse(err, ctx.requestId);
+    res = errorResponse(err, ctx.requestId);
   }
-  const res = await withRequestScope(ctx, () => handler(req));
-  return action === "session" ? withoutSessionCookie(res) : withReference(res, ctx.requestId);
+  return withApiHeaders(action === "session" ? withoutSessionCookie(res) : withReference(res, ctx.requestId), req, ctx.requestId);
 }
 
 /**
