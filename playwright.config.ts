@@ -14,6 +14,8 @@ const BASE_URL = `http://localhost:${PORT}`;
 // The OpenID Connect provider the federated sign-in journeys use (e2e/support/oidc-provider.mjs).
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 1);
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+// A second app the provider also knows (e2e/federation.spec.ts starts it with a wrong secret).
+export const SPARE_APP_PORT = Number(process.env.E2E_SPARE_PORT ?? PORT + 2);
 // Deleted and recreated at every start: the server's embedded database and auth secret.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `latchkey-e2e-${PORT}`);
 
@@ -58,7 +60,7 @@ export default defineConfig({
       timeout: 30_000,
       stdout: "ignore",
       stderr: "pipe",
-      env: { OIDC_PORT: String(OIDC_PORT), APP_URL: BASE_URL },
+      env: { OIDC_PORT: String(OIDC_PORT), APP_URL: BASE_URL, OIDC_EXTRA_APP_URL: `http://127.0.0.1:${SPARE_APP_PORT}` },
     },
     {
     // `exec` so that the server is the process Playwright stops, not a shell around it.

@@ -7,6 +7,7 @@ import { newUserData } from "./api";
 import { expect, nextTotpCode, test, withPageSignedInAs } from "./fixtures";
 import { dashboardPage } from "./pages/dashboard-page";
 import { loginPage } from "./pages/login-page";
+import { OIDC_ISSUER, SPARE_APP_PORT } from "../playwright.config";
 import { startServer } from "./support/servers";
 
 // Federated sign-in against a real OpenID Connect provider (panva's oidc-provider, started by
@@ -179,4 +180,38 @@ test("a user without a password confirms it's them with the provider before chan
   await expect(page.getByTestId("provider-reauth")).toHaveCount(0);
   const allowed = await page.request.post("/api/auth/totp", { headers: { origin: new URL(page.url()).origin } });
   expect(allowed.status()).toBe(200);
+});
+
+test("a wrong client secret fails at the provider's token endpoint: a clear message with a reference, and the log says what failed", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dataDir = path.join(os.tmpdir(), `latchkey-e2e-badsecret-${process.pid}-${Date.now()}`);
+  const server = await startServer(
+    {
+      DATABASE_URL: "",
+      PGLITE_DIR: path.join(dataDir, "pglite"),
+      OIDC_ISSUER,
+      OIDC_CLIENT_ID: "latchkey-e2e",
+      OIDC_CLIENT_SECRET: "not-the-secret",
+      OIDC_NAME: "Test IdP",
+    },
+    SPARE_APP_PORT,
+  );
+  try {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByRole("button", { name: `Continue with ${IDP}` }).click();
+    await signInAtProvider(page, idpLogin("badsecret"));
+    await expect(page).toHaveURL(/\/login\?error=/);
+    await expect(page.getByTestId("form-alert")).toContainText("Sign-in was cancelled or didn't complete");
+    const reference = (await page.getByTestId("error-reference").textContent())!.trim();
+    expect((await page.request.get("/api/auth/me")).status()).toBe(401);
+    await expect.poll(() => server.output()).toContain(reference);
+    const line = server.output().split("\n").find((l) => l.includes(reference) && l.includes("auth.js"));
+    expect(line, server.output()).toMatch(/invalid_client|client authentication failed/i);
+    await context.close();
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -13,16 +13,18 @@
 #                      started (scripts/pg-cluster.sh) on TEST_PG_PORT (default: a free port)
 #   E2E_PORT           port of the server the journeys use (default: a free port)
 #   E2E_OIDC_PORT      port of the OpenID Connect provider the journeys sign in with (default: a free port)
+#   E2E_SPARE_PORT     port of a second app the provider also knows (a journey's own server; default: a free port)
 #   CHROMIUM_PATH      browser for the journeys (default /usr/bin/chromium when present)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
 # Free ports chosen by the OS unless given: fixed numbers collide with whatever else runs.
-{ read -r free_pg; read -r free_e2e; read -r free_oidc; } < <(node scripts/free-port.mjs 3)
+{ read -r free_pg; read -r free_e2e; read -r free_oidc; read -r free_spare; } < <(node scripts/free-port.mjs 4)
 PG_PORT="${TEST_PG_PORT:-$free_pg}"
 export E2E_PORT="${E2E_PORT:-$free_e2e}"
 export E2E_OIDC_PORT="${E2E_OIDC_PORT:-$free_oidc}"
+export E2E_SPARE_PORT="${E2E_SPARE_PORT:-$free_spare}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/latchkey-test.XXXXXX")"
 REPORTS="$WORK/reports"

@@ -4,6 +4,9 @@
 // "+unverified" gets email_verified: false. Any password is accepted.
 //
 //   OIDC_PORT=4010 APP_URL=http://localhost:3210 node e2e/support/oidc-provider.mjs
+//
+// OIDC_EXTRA_APP_URL registers the same client for a second app (a journey's own server,
+// e.g. one configured with a wrong client secret).
 import Provider from "oidc-provider";
 
 const port = Number(process.env.OIDC_PORT ?? 4010);
@@ -15,7 +18,7 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
     {
       client_id: TEST_CLIENT.id,
       client_secret: TEST_CLIENT.secret,
-      redirect_uris: [`${appUrl}/api/auth/callback/oidc`],
+      redirect_uris: [appUrl, process.env.OIDC_EXTRA_APP_URL].filter(Boolean).map((url) => `${url}/api/auth/callback/oidc`),
       grant_types: ["authorization_code"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",

@@ -57,6 +57,18 @@ const adapter: Adapter = {
   },
 };
 
+/**
+ * What a provider answered when it refused (oauth4webapi keeps its OAuth error fields on the
+ * error): "invalid_client" for a wrong secret, say. Codes and descriptions only, never tokens.
+ */
+function providerError(err: Error): Record<string, string> {
+  const { error, error_description } = err as Error & { error?: unknown; error_description?: unknown };
+  return {
+    ...(typeof error === "string" ? { provider_error: error.slice(0, 100) } : {}),
+    ...(typeof error_description === "string" ? { provider_error_description: error_description.slice(0, 300) } : {}),
+  };
+}
+
 export const { auth, handlers, signIn } = NextAuth({
   adapter,
   providers: authProviders(),
@@ -80,7 +92,7 @@ export const { auth, handlers, signIn } = NextAuth({
         log,
         {
           request_id: requestScope()?.requestId,
-          context: { auth_error: type, message: error.message, ...(cause instanceof Error ? { cause: cause.message } : {}) },
+          context: { auth_error: type, message: error.message, ...(cause instanceof Error ? { cause: cause.message, ...providerError(cause) } : {}) },
         },
         `auth.js ${type}`,
       );
