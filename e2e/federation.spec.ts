@@ -202,8 +202,9 @@ test("a wrong client secret fails at the provider's token endpoint: a clear mess
     await page.goto("/login");
     await page.getByRole("button", { name: `Continue with ${IDP}` }).click();
     await signInAtProvider(page, idpLogin("badsecret"));
-    await expect(page).toHaveURL(/\/login\?error=/);
-    await expect(page.getByTestId("form-alert")).toContainText("Sign-in was cancelled or didn't complete");
+    // Auth.js reports a provider that refuses our credentials as a configuration error.
+    await expect(page).toHaveURL(/\/login\?error=Configuration/);
+    await expect(page.getByTestId("form-alert")).toContainText("This sign-in option isn't available right now");
     const reference = (await page.getByTestId("error-reference").textContent())!.trim();
     expect((await page.request.get("/api/auth/me")).status()).toBe(401);
     await expect.poll(() => server.output()).toContain(reference);

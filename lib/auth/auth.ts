@@ -62,7 +62,11 @@ const adapter: Adapter = {
  * error): "invalid_client" for a wrong secret, say. Codes and descriptions only, never tokens.
  */
 function providerError(err: Error): Record<string, string> {
-  const { error, error_description } = err as Error & { error?: unknown; error_description?: unknown };
+  // A refusal in the body has error / error_description; one in a WWW-Authenticate header
+  // (a wrong client secret, often) has them in its challenges' parameters.
+  const challenges = (err as Error & { cause?: unknown }).cause;
+  const challenge = Array.isArray(challenges) ? (challenges[0] as { parameters?: Record<string, unknown> } | undefined)?.parameters : undefined;
+  const { error, error_description } = (challenge ?? err) as { error?: unknown; error_description?: unknown };
   return {
     ...(typeof error === "string" ? { provider_error: error.slice(0, 100) } : {}),
     ...(typeof error_description === "string" ? { provider_error_description: error_description.slice(0, 300) } : {}),
