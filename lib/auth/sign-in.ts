@@ -98,24 +98,36 @@ async function decideSignIn(input: LoginInput, ctx: RequestContext): Promise<Sig
   const rehash = hashCost(user.passwordHash!) !== env.BCRYPT_COST ? await hashPassword(input.password) : undefined;
   if (rehash) await prisma().user.update({ where: { id: user.id }, data: { passwordHash: rehash }, select: { id: true } });
 
-  // REQUIRE_VERIFIED_EMAIL: only now that the password is right, and before a session or a
-  // second-factor challenge exists (403 email_unverified, a new link mailed).
+  const { id, email, name, role, createdAt } = user;
+  return afterFirstFactor({ id, email, name, role, createdAt }, ctx, attempt, { stage: "password", method: "password", metadata: rehash ? { rehashed: true } : {} });
+}
+
+/**
+ * After the first factor proved the user (a right password, a provider's answer): the
+ * REQUIRE_VERIFIED_EMAIL rule (403 email_unverified, a new link mailed), then either the
+ * token of the second step (no session yet; the reserved point of the failure streak goes
+ * back, the streak stays until a whole sign-in succeeds) or the session.
+ */
+export async function afterFirstFactor(
+  user: SafeUser,
+  ctx: RequestContext,
+  attempt: PasswordAttempt,
+  opts: { stage: "password" | "provider"; method: "password" | "federated"; metadata: Record<string, string | boolean> },
+): Promise<SignedIn | SecondFactorRequired> {
   try {
     await assertEmailVerifiedForSignIn(user.id, ctx);
   } catch (err) {
     await attempt.abandoned();
     throw err;
   }
-
   const methods = await secondFactorMethods(user.id);
   if (methods.length > 0) {
     await attempt.abandoned();
     const { token, expires } = await issueChallenge("mfa", { userId: user.id });
-    await recordAudit({ type: "login", outcome: "success", ctx, actorId: user.id, targetUserId: user.id, metadata: { stage: "password", second_factor: "asked", ...(rehash ? { rehashed: true } : {}) } });
+    await recordAudit({ type: "login", outcome: "success", ctx, actorId: user.id, targetUserId: user.id, metadata: { stage: opts.stage, second_factor: "asked", ...opts.metadata } });
     return { mfaRequired: true, mfaToken: token, expires, methods };
   }
-  const { id, email, name, role, createdAt } = user;
-  return completeSignIn({ id, email, name, role, createdAt }, ctx, { level: 1, method: "password", attempt, metadata: rehash ? { rehashed: true } : {} });
+  return completeSignIn(user, ctx, { level: 1, method: opts.method, attempt, metadata: opts.metadata });
 }
 
 /**

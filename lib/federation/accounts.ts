@@ -25,13 +25,12 @@ export type ConnectedAccount = Awaited<ReturnType<typeof listConnectedAccounts>>
 export const connectedAccountJson = (a: ConnectedAccount) => ({ provider: a.provider, connected_at: a.connectedAt.toISOString() });
 
 /** Whether the user has a password, how many passkeys, which providers (pages, support). */
-export async function signInMethodsOf(userId: string) {
-  const [user, passkeys, accounts] = await Promise.all([
-    prisma().user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
-    prisma().passkey.count({ where: { userId } }),
-    prisma().account.findMany({ where: { userId }, select: { provider: true } }),
-  ]);
-  return { password: Boolean(user?.passwordHash), passkeys, providers: accounts.map((a) => a.provider) };
+export function signInMethodsOf(userId: string, db: Pick<Tx, "user" | "passkey" | "account"> = prisma()) {
+  return Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
+    db.passkey.count({ where: { userId } }),
+    db.account.findMany({ where: { userId }, select: { provider: true } }),
+  ]).then(([user, passkeys, accounts]) => ({ password: Boolean(user?.passwordHash), passkeys, providers: accounts.map((a) => a.provider) }));
 }
 
 /**
@@ -41,12 +40,7 @@ export async function signInMethodsOf(userId: string) {
  */
 export async function lockSignInMethods(tx: Tx, userId: string) {
   await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-  const [user, passkeys, accounts] = await Promise.all([
-    tx.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
-    tx.passkey.count({ where: { userId } }),
-    tx.account.findMany({ where: { userId }, select: { provider: true } }),
-  ]);
-  return { password: Boolean(user?.passwordHash), passkeys, providers: accounts.map((a) => a.provider) };
+  return signInMethodsOf(userId, tx);
 }
 
 export type SignInMethods = Awaited<ReturnType<typeof lockSignInMethods>>;

@@ -1,13 +1,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
-import { countSignIn, completeSignIn, type SecondFactorRequired } from "@/lib/auth/sign-in";
+import { afterFirstFactor, countSignIn, type SecondFactorRequired } from "@/lib/auth/sign-in";
 import { markAuthenticated, type SafeUser, type SignedIn } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
-import { assertEmailVerifiedForSignIn, sendEmailVerification } from "@/lib/email/verification";
-import { issueChallenge } from "@/lib/mfa/challenges";
-import { secondFactorMethods } from "@/lib/mfa/factors";
+import { sendEmailVerification } from "@/lib/email/verification";
 import { limitByIp } from "@/lib/security/rate-limit";
 import { reservePasswordAttempt } from "@/lib/security/sign-in-guard";
 import type { ProviderProfile } from "./providers";
@@ -71,23 +69,8 @@ async function decideFederatedSignIn(identity: Identity, ctx: RequestContext): P
     await prisma().user.update({ where: { id: user.id }, data: { emailVerified: new Date() }, select: { id: true } });
   }
 
-  // REQUIRE_VERIFIED_EMAIL, as after a right password: before any challenge or session.
-  try {
-    await assertEmailVerifiedForSignIn(user.id, ctx);
-  } catch (err) {
-    await attempt.abandoned();
-    throw err;
-  }
-
-  const methods = await secondFactorMethods(user.id);
-  if (methods.length > 0) {
-    await attempt.abandoned();
-    const { token, expires } = await issueChallenge("mfa", { userId: user.id });
-    await recordAudit({ ...audit, type: "login", outcome: "success", actorId: user.id, targetUserId: user.id, metadata: { stage: "provider", provider: identity.provider, second_factor: "asked" } });
-    return { mfaRequired: true, mfaToken: token, expires, methods };
-  }
   const safe: SafeUser = { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt };
-  return completeSignIn(safe, ctx, { level: 1, method: "federated", attempt, metadata: { provider: identity.provider } });
+  return afterFirstFactor(safe, ctx, attempt, { stage: "provider", method: "federated", metadata: { provider: identity.provider } });
 }
 
 /**

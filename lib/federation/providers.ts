@@ -115,9 +115,12 @@ export function authProviders() {
   ];
 }
 
-/** The configured providers as the pages show them. */
+let configured: ProviderInfo[] | undefined;
+
+/** The configured providers as the pages show them (the configuration is read once). */
 export function configuredProviders(): ProviderInfo[] {
-  return authProviders().map((p) => ({ id: p.id as ProviderId, name: p.name }));
+  configured ??= authProviders().map((p) => ({ id: p.id as ProviderId, name: p.name }));
+  return configured;
 }
 
 export function providerName(id: string): string {
