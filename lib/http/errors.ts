@@ -85,7 +85,12 @@ export const serviceUnavailable = () =>
   );
 
 export function jsonResponse(body: unknown, status: number, requestId: string, headers: Record<string, string> = {}) {
-  return NextResponse.json(body, { status, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store", ...headers } });
+  // One Response made from the serialized body (NextResponse.json makes a Response, then a
+  // second one around its stream): the JSON API's every answer passes here.
+  return new NextResponse(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store", ...headers },
+  });
 }
 
 /**

@@ -29,6 +29,28 @@ export function resolveClientIp(forwardedFor: string | null): string {
  * IPv4, IPv6 in its RFC 5952 short form. Anything that is not an address is "unknown".
  */
 export function normalizeIp(raw: string): string {
+  return remembered(normalized, raw, parseIp);
+}
+
+// Parsing an address is the costliest step of a request's context and the same few clients
+// send most requests: the answers for recent addresses are kept (pure functions of their
+// input; each map is emptied when it reaches REMEMBERED_MAX entries, so it stays bounded).
+const REMEMBERED_MAX = 4096;
+const normalized = new Map<string, string>();
+const limitKeys = new Map<string, string>();
+const networkKeys = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, input: string, compute: (input: string) => string): string {
+  let value = cache.get(input);
+  if (value === undefined) {
+    if (cache.size >= REMEMBERED_MAX) cache.clear();
+    value = compute(input);
+    cache.set(input, value);
+  }
+  return value;
+}
+
+function parseIp(raw: string): string {
   const ip = raw.trim().replace(/^\[([^\]]*)\](:\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
   if (!ipaddr.isValid(ip)) return "unknown";
   const parsed = ipaddr.process(ip);
@@ -47,12 +69,12 @@ function prefixKey(ip: string, v4Bits: number, v6Bits: number): string {
 
 /** The key per-IP limits count under: IPv6 grouped by /64 so one host cannot rotate through its subnet. */
 export function ipLimitKey(ip: string): string {
-  return prefixKey(ip, 32, 64);
+  return remembered(limitKeys, ip, (x) => prefixKey(x, 32, 64));
 }
 
 /** The client's network: IPv4 by /24, IPv6 by /64 (per-email limits are kept per network). */
 export function networkKey(ip: string): string {
-  return prefixKey(ip, 24, 64);
+  return remembered(networkKeys, ip, (x) => prefixKey(x, 24, 64));
 }
 
 /** A page's or server action's context: proxy.ts gave the request our id. */

@@ -116,7 +116,8 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
       assertPathParams(params as Params);
       assertSameOrigin(req);
       if (spec.ipLimit !== false) await limitByIp("apiIp", ctx);
-      const auth = await authorize(req, spec.access, params as Params);
+      // A public route has no caller to look up: no await (each one is a tick on every request).
+      const auth = spec.access === "public" ? null : await authorize(req, spec.access, params as Params);
       if (spec.recentAuth && auth) assertRecentAuth(auth.session);
       const body = spec.body ? await readJson(req, spec.body) : undefined;
       const query = spec.query ? readQuery(req, spec.query) : undefined;

@@ -94,6 +94,8 @@ export function metrics() {
  * `/api/users/ck…/unlock` with `{ id: "ck…" }` -> `/api/users/[id]/unlock`.
  */
 export function routePattern(pathname: string, params: Record<string, string | string[]>): string {
+  // A static route's pattern is its path.
+  if (Object.keys(params).length === 0) return pathname;
   const names = new Map<string, string>();
   for (const [key, value] of Object.entries(params)) {
     if (Array.isArray(value)) for (const v of value) names.set(v, `[...${key}]`);

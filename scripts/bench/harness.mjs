@@ -2,7 +2,7 @@
 // given), a production server of this build, users seeded straight into the database,
 // and autocannon runs summarised as JSON plus a readable line.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir, availableParallelism, cpus } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -111,9 +111,14 @@ export function bareNextApp() {
   const version = JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")).version;
   // "-2": the app gained the start-up hook below (older builds lack it and never listen).
   const dir = path.join(tmpdir(), `latchkey-bench-bare-next-${version}-2`);
-  if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return { dir, version, built: false };
+  const modules = path.join(dir, "node_modules");
+  // A kept build may link to the node_modules of a checkout since removed: link it to ours
+  // (the same Next.js version, so the build itself stays good).
+  if (lstatSafe(modules) && readlinkSync(modules) !== path.join(ROOT, "node_modules")) rmSync(modules);
+  if (existsSync(path.join(dir, ".next", "BUILD_ID")) && lstatSafe(modules)) return { dir, version, built: false };
   mkdirSync(path.join(dir, "app/api/ping"), { recursive: true });
-  if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  if (!lstatSafe(modules)) symlinkSync(path.join(ROOT, "node_modules"), modules);
+  if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return { dir, version, built: false };
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, name: "bare-next" }));
   writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: "/" }, experimental: { agentUpgrade: false } };\n`);
   writeFileSync(path.join(dir, "app/api/ping/route.js"), `export const GET = () => Response.json({ status: "ok" });\n`);
@@ -129,6 +134,14 @@ export function bareNextApp() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   return { dir, version, built: true };
+}
+
+function lstatSafe(file) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** Resident memory of a process, in MB (Linux /proc). */
