@@ -25,6 +25,15 @@ describe("session lifetime", () => {
     expect(await prisma().session.count({ where: { sessionToken: hashToken(token) } })).toBe(0);
   });
 
+  it("reads the address's verification in the same join, as the database has it now", async () => {
+    const { user, token } = await freshSession();
+    await prisma().user.update({ where: { id: user.id }, data: { emailVerified: null } });
+    expect((await resolveSession(token))?.emailVerifiedAt).toBeNull();
+    const verified = new Date(Date.UTC(2026, 10, 30, 12, 0, 0));
+    await prisma().user.update({ where: { id: user.id }, data: { emailVerified: verified } });
+    expect((await resolveSession(token))?.emailVerifiedAt?.toISOString()).toBe(verified.toISOString());
+  });
+
   it("writes the sliding expiry at most once a minute", async () => {
     const t0 = Date.now();
     const { token, sessionId } = await freshSession(t0);

@@ -46,6 +46,8 @@ export interface ResolvedSession {
   /** When the session last proved the user (sign-in, re-authentication). */
   authenticatedAt: Date;
   user: SafeUser;
+  /** When the user's current address was verified (null: not yet), read in the same join (the dashboard's banner needs no second read). */
+  emailVerifiedAt: Date | null;
 }
 
 const idleMs = () => env.SESSION_IDLE_TIMEOUT_S * 1000;
@@ -103,6 +105,7 @@ interface SessionJoin {
   role: Role;
   isActive: boolean;
   userCreatedAt: Date;
+  emailVerified: Date | null;
 }
 
 // Timestamps are stored without a zone, in UTC (Prisma's convention): read them as UTC.
@@ -110,7 +113,8 @@ const RESOLVE_SQL = `
   SELECT s."id", s."expires" AT TIME ZONE 'UTC' AS "expires", s."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt", s."level",
          s."authenticatedAt" AT TIME ZONE 'UTC' AS "authenticatedAt", u."id" AS "userId", u."email", u."name",
-         u."role"::text AS "role", u."isActive", u."createdAt" AT TIME ZONE 'UTC' AS "userCreatedAt"
+         u."role"::text AS "role", u."isActive", u."createdAt" AT TIME ZONE 'UTC' AS "userCreatedAt",
+         u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."sessionToken" = $1`;
 
@@ -147,6 +151,7 @@ export async function resolveSession(token: string, now = Date.now()): Promise<R
     level: row.level,
     authenticatedAt: row.authenticatedAt,
     user: { id: row.userId, email: row.email, name: row.name, role: row.role, createdAt: row.userCreatedAt },
+    emailVerifiedAt: row.emailVerified,
   };
 }
 

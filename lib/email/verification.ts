@@ -77,10 +77,14 @@ export interface EmailStatus {
   pendingChange: { email: string; expires: Date } | null;
 }
 
-/** What the dashboard, Settings and the console show about the user's address. */
-export async function emailStatus(userId: string, now = Date.now()): Promise<EmailStatus | null> {
+/**
+ * What the dashboard, Settings and the console show about the user's address. `known`: the
+ * address and its verification as the caller already read them (the signed-in user's own,
+ * from the session's join), so that only the pending change is read.
+ */
+export async function emailStatus(userId: string, known?: { email: string; emailVerified: Date | null }, now = Date.now()): Promise<EmailStatus | null> {
   const [user, pending] = await Promise.all([
-    prisma().user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } }),
+    known ?? prisma().user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } }),
     prisma().emailToken.findFirst({
       where: { userId, purpose: "change", usedAt: null, expires: { gt: new Date(now) } },
       orderBy: { createdAt: "desc" },

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const session = await requireUser();
   const { user } = session;
-  const [activity, sessions, address] = await Promise.all([listRecentSignIns(user.id), listSessions(user.id), emailStatus(user.id)]);
+  const [activity, sessions, address] = await Promise.all([listRecentSignIns(user.id), listSessions(user.id), emailStatus(user.id, { email: user.email, emailVerified: session.emailVerifiedAt })]);
 
   return (
     <div className="space-y-6">

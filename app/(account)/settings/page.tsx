@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const session = await requireUser("/settings");
   const { user } = session;
-  const [sessions, address, methods, connected] = await Promise.all([listSessions(user.id), emailStatus(user.id), signInMethodsOf(user.id), listConnectedAccounts(user.id)]);
+  const [sessions, address, methods, connected] = await Promise.all([listSessions(user.id), emailStatus(user.id, { email: user.email, emailVerified: session.emailVerifiedAt }), signInMethodsOf(user.id), listConnectedAccounts(user.id)]);
   // An email change needs a recent authentication; without a password to type, a connected provider gives it.
   const reauthProviders = !methods.password && !isRecentlyAuthenticated(session) ? configuredProviders().filter((p) => connected.some((c) => c.provider === p.id)) : [];
 
