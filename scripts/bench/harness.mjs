@@ -144,6 +144,12 @@ function lstatSafe(file) {
   }
 }
 
+/** CPU time a process has used so far (user + system), in ms (Linux /proc; clock ticks of 10 ms). */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Resident memory of a process, in MB (Linux /proc). */
 export function rssMb(pid) {
   const kb = Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? NaN);

@@ -5,12 +5,14 @@
 // finely: a round is BENCH_SLICES (6) cycles of BENCH_SLICE_S (2) seconds of each figure in
 // turn (order rotated per cycle); a figure's rate in a round is its requests over its time in
 // that round, and a ratio is taken within each round. Medians of BENCH_ROUNDS (3) rounds.
+// It also prints each server's CPU time per request over its slices (/proc/<pid>/stat), which
+// another process's load moves less than req/s, and bare's CPU per request over ours.
 //
 // Latchkey runs twice, side by side: rate limits off (RATE_LIMITS_ENABLED=0), and with the
 // production defaults (limits on, metrics on) but the API limit raised so that one client
 // may load it (the limiter's work stays on the path). BENCH_APP_DIR serves another build of
 // Latchkey (e.g. a checkout of main) with the same database and bare app.
-import { ROOT, bareNextApp, cleanup, database, load, registerViaApi, report, round, median, startServer } from "./harness.mjs";
+import { ROOT, bareNextApp, cleanup, cpuMs, database, load, registerViaApi, report, round, median, startServer } from "./harness.mjs";
 
 const slice = Number(process.env.BENCH_SLICE_S ?? 2);
 const slices = Number(process.env.BENCH_SLICES ?? 6);
@@ -26,37 +28,47 @@ try {
   const token = await registerViaApi(on.url, `session-${Date.now()}@bench.test`, "Bench-Password-12!");
   const auth = { authorization: `Bearer ${token}` };
 
+  // `pid`: whose CPU time a slice is charged to (server CPU per request, a steadier figure
+  // than req/s on a shared machine: another process's load slows both, but costs neither).
   const figures = {
-    bare_ping: { url: `${bareServer.url}/api/ping` },
-    ping_off: { url: `${off.url}/api/ping` },
-    me_off: { url: `${off.url}/api/auth/me`, headers: auth },
-    ping_on: { url: `${on.url}/api/ping` },
-    me_on: { url: `${on.url}/api/auth/me`, headers: auth },
+    bare_ping: { url: `${bareServer.url}/api/ping`, pid: bareServer.pid },
+    ping_off: { url: `${off.url}/api/ping`, pid: off.pid },
+    me_off: { url: `${off.url}/api/auth/me`, headers: auth, pid: off.pid },
+    ping_on: { url: `${on.url}/api/ping`, pid: on.pid },
+    me_on: { url: `${on.url}/api/auth/me`, headers: auth, pid: on.pid },
   };
   const names = Object.keys(figures);
-  for (const name of names) await load({ ...figures[name], duration: 2 }); // warm-up
+  for (const name of names) await load({ url: figures[name].url, headers: figures[name].headers, duration: 2 }); // warm-up
 
   // rounds[r][name] = { requests_per_s, p99_ms } over that round's slices.
   const perRound = [];
   for (let r = 0; r < rounds; r++) {
-    const acc = Object.fromEntries(names.map((n) => [n, { total: 0, seconds: 0, p99s: [] }]));
+    const acc = Object.fromEntries(names.map((n) => [n, { total: 0, seconds: 0, cpuMs: 0, p99s: [] }]));
     for (let c = 0; c < slices; c++) {
       for (let i = 0; i < names.length; i++) {
         const name = names[(i + c + r) % names.length];
-        const result = await load({ ...figures[name], duration: slice });
+        const { url, headers, pid } = figures[name];
+        const cpuBefore = cpuMs(pid);
+        const result = await load({ url, headers, duration: slice });
+        acc[name].cpuMs += cpuMs(pid) - cpuBefore;
         if (result.non_2xx || result.errors) console.error(`warning: ${name} round ${r + 1}: ${result.non_2xx} non-2xx, ${result.errors} errors`);
         acc[name].total += result.total;
         acc[name].seconds += slice;
         acc[name].p99s.push(result.p99_ms);
       }
     }
-    perRound.push(Object.fromEntries(names.map((n) => [n, { requests_per_s: round(acc[n].total / acc[n].seconds), p99_ms: median(acc[n].p99s) }])));
+    perRound.push(
+      Object.fromEntries(names.map((n) => [n, { requests_per_s: round(acc[n].total / acc[n].seconds), p99_ms: median(acc[n].p99s), cpu_us_per_request: round((acc[n].cpuMs * 1000) / acc[n].total, 0) }])),
+    );
   }
 
   const rps = (n) => median(perRound.map((x) => x[n].requests_per_s));
   const p99 = (n) => median(perRound.map((x) => x[n].p99_ms));
   const ratio = (a, b) => round(median(perRound.map((x) => x[a].requests_per_s / x[b].requests_per_s)), 2);
-  const summary = Object.fromEntries(names.map((n) => [n, { requests_per_s: rps(n), p99_ms: p99(n), rounds: perRound.map((x) => x[n].requests_per_s) }]));
+  const cpu = (n) => median(perRound.map((x) => x[n].cpu_us_per_request));
+  // Bare's CPU per request over ours: the throughput ratio the server's own work allows.
+  const cpuRatio = (n) => round(median(perRound.map((x) => x.bare_ping.cpu_us_per_request / x[n].cpu_us_per_request)), 2);
+  const summary = Object.fromEntries(names.map((n) => [n, { requests_per_s: rps(n), p99_ms: p99(n), cpu_us_per_request: cpu(n), rounds: perRound.map((x) => x[n].requests_per_s) }]));
   const ratios = {
     me_off_vs_bare: ratio("me_off", "bare_ping"),
     ping_off_vs_bare: ratio("ping_off", "bare_ping"),
@@ -71,7 +83,7 @@ try {
   const spread = (n) => summary[n].rounds.join(", ");
   report(
     "session",
-    { connections: 32, slice_s: slice, slices, rounds, next: bare.version, bare_built_now: bare.built, app_dir: appDir, figures: summary, ratios },
+    { connections: 32, slice_s: slice, slices, rounds, next: bare.version, bare_built_now: bare.built, app_dir: appDir, figures: summary, ratios, cpu_ratios: { ping_off_vs_bare: cpuRatio("ping_off"), me_off_vs_bare: cpuRatio("me_off") } },
     [
       `bench:session  medians of ${rounds} rounds of ${slices} x ${slice} s slices per figure, interleaved, 32 connections (per-round figures in brackets)`,
       `  bare Next.js ${bare.version} /api/ping  ${rps("bare_ping")} req/s [${spread("bare_ping")}]`,
@@ -79,6 +91,8 @@ try {
       `  production defaults (limits on, metrics on):  /api/ping ${rps("ping_on")} req/s [${spread("ping_on")}] = ${ratios.ping_on_vs_bare} x bare, ${ratios.ping_on_vs_off} x limits off | /api/auth/me ${rps("me_on")} req/s [${spread("me_on")}] = ${ratios.me_on_vs_bare} x bare, ${ratios.me_on_vs_ping_on} x /api/ping, ${ratios.me_on_vs_off} x limits off (target >= 0.9)`,
       `  per-round ratios: me off/bare ${ratioRounds("me_off", "bare_ping")} | ping off/bare ${ratioRounds("ping_off", "bare_ping")} | me on/off ${ratioRounds("me_on", "me_off")} | ping on/off ${ratioRounds("ping_on", "ping_off")}`,
       `  /api/auth/me p99: ${p99("me_off")} ms limits off, ${p99("me_on")} ms limits on`,
+      `  server CPU per request (µs, medians of rounds): bare ${cpu("bare_ping")} | limits off: /api/ping ${cpu("ping_off")}, /api/auth/me ${cpu("me_off")} | limits on: /api/ping ${cpu("ping_on")}, /api/auth/me ${cpu("me_on")}`,
+      `  bare's CPU per request over ours (the ratio the server's own work allows): /api/ping ${cpuRatio("ping_off")}, /api/auth/me ${cpuRatio("me_off")} (limits off)`,
     ].join("\n"),
   );
 } finally {
