@@ -40,6 +40,11 @@ export function sessionCookieOf(res: APIResponse): string {
 export function appApi(request: APIRequestContext, baseURL: string) {
   const origin = new URL(baseURL).origin;
   const post = (path: string, data?: unknown) => request.post(path, { data, headers: { origin } });
+  const outbox = async (email: string): Promise<{ subject: string; text: string; kind: string }[]> => {
+    const res = await request.get(`/api/test/outbox?to=${encodeURIComponent(email)}`);
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()).messages;
+  };
 
   return {
     post,
@@ -58,10 +63,21 @@ export function appApi(request: APIRequestContext, baseURL: string) {
     },
 
     /** Test mode only: the mail the app kept in its outbox for `email`, newest first. */
-    async outbox(email: string): Promise<{ subject: string; text: string; kind: string }[]> {
-      const res = await request.get(`/api/test/outbox?to=${encodeURIComponent(email)}`);
-      expect(res.status(), await res.text()).toBe(200);
-      return (await res.json()).messages;
+    outbox,
+
+    /**
+     * Test mode only: waits for the newest mail of `kind` to `email` and returns its subject and
+     * the path and query of its link to `page` ("/reset-password?token=…").
+     */
+    async mailedLink(email: string, kind: string, page: "/reset-password" | "/verify-email"): Promise<{ subject: string; path: string }> {
+      let found = { subject: "", path: "" };
+      await expect(async () => {
+        const mail = (await outbox(email)).find((m) => m.kind === kind);
+        expect(mail, `a ${kind} mail to ${email}`).toBeDefined();
+        const url = new URL(mail!.text.match(new RegExp(`https?://\\S+${page}\\?token=[A-Za-z0-9_-]+`))![0]);
+        found = { subject: mail!.subject, path: url.pathname + url.search };
+      }).toPass({ timeout: 10_000 });
+      return found;
     },
 
     /** Signs in and returns the new session's token (with the second step when the account has an authenticator app). */
