@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { log } from "@/lib/log";
-import { REQUEST_ID_HEADER } from "./request-context";
 
 /**
  * Every error code the JSON API answers with, and its HTTP status: the one list. Routes,
@@ -84,13 +83,15 @@ export const serviceUnavailable = () =>
     { "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) },
   );
 
-export function jsonResponse(body: unknown, status: number, requestId: string, headers: Record<string, string> = {}) {
+/**
+ * A JSON answer. Its request id, no-store and the security headers come from route() (and the
+ * Auth.js catch-all), which add them to every answer (lib/http/api-headers.ts); `headers` are
+ * the handler's own (a Cache-Control given here wins).
+ */
+export function jsonResponse(body: unknown, status: number, headers: Record<string, string> = {}) {
   // One Response made from the serialized body (NextResponse.json makes a Response, then a
-  // second one around its stream): the JSON API's every answer passes here.
-  return new NextResponse(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store", ...headers },
-  });
+  // second one around its stream).
+  return new NextResponse(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
 /**
@@ -103,8 +104,8 @@ export function errorResponse(err: unknown, requestId: string): NextResponse {
     err = serviceUnavailable();
   }
   if (err instanceof ApiError) {
-    return jsonResponse({ error: err.code, message: err.message, ...err.extra, request_id: requestId }, err.status, requestId, err.headers);
+    return jsonResponse({ error: err.code, message: err.message, ...err.extra, request_id: requestId }, err.status, err.headers);
   }
   log.error({ request_id: requestId, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "unhandled error");
-  return jsonResponse({ error: "internal_error", message: "Something went wrong", request_id: requestId }, 500, requestId);
+  return jsonResponse({ error: "internal_error", message: "Something went wrong", request_id: requestId }, 500);
 }

@@ -3,6 +3,6 @@ import { jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { auditPageSchema } from "@/lib/openapi/schemas";
 
-export const GET = route({ access: "audit:read", summary: "Search the audit log (newest first)", query: auditQuerySchema, responses: { 200: auditPageSchema } }, async ({ ctx, query }) =>
-  jsonResponse(await queryAudit(query), 200, ctx.requestId),
+export const GET = route({ access: "audit:read", summary: "Search the audit log (newest first)", query: auditQuerySchema, responses: { 200: auditPageSchema } }, async ({ query }) =>
+  jsonResponse(await queryAudit(query), 200),
 );

@@ -6,7 +6,7 @@ import { healthSchema } from "@/lib/openapi/schemas";
 export const dynamic = "force-dynamic";
 
 // Not counted against the per-IP limit: load balancers poll it from one address.
-export const GET = route({ access: "public", ipLimit: false, summary: "Readiness: each check (503 when the database is down)", responses: { 200: healthSchema, 503: healthSchema } }, async ({ ctx }) => {
+export const GET = route({ access: "public", ipLimit: false, summary: "Readiness: each check (503 when the database is down)", responses: { 200: healthSchema, 503: healthSchema } }, async () => {
   const health = await checkHealth();
-  return jsonResponse(health, health.status === "down" ? 503 : 200, ctx.requestId);
+  return jsonResponse(health, health.status === "down" ? 503 : 200);
 });

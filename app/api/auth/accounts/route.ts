@@ -5,5 +5,5 @@ import { connectedAccountsSchema } from "@/lib/openapi/schemas";
 
 export const GET = route(
   { access: "account:use", summary: "Your connected sign-in accounts (provider and when connected)", responses: { 200: connectedAccountsSchema } },
-  async ({ ctx, auth }) => jsonResponse((await listConnectedAccounts(auth.session.user.id)).map(connectedAccountJson), 200, ctx.requestId),
+  async ({ auth }) => jsonResponse((await listConnectedAccounts(auth.session.user.id)).map(connectedAccountJson), 200),
 );

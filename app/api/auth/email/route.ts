@@ -16,6 +16,6 @@ export const POST = route(
   },
   async ({ ctx, auth, body }) => {
     await requestEmailChange(auth.session.user.id, body.email, ctx);
-    return jsonResponse({ message: EMAIL_CHANGE_MESSAGE }, 202, ctx.requestId);
+    return jsonResponse({ message: EMAIL_CHANGE_MESSAGE }, 202);
   },
 );

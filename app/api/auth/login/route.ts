@@ -18,9 +18,9 @@ const spec = {
 /** A right password for an account with a second factor answers `mfa_required` with the token of POST /api/auth/login/mfa: no session, no cookie. */
 export const POST = route(spec, async ({ ctx, body }) => {
   const result = await signInWithPassword(body, ctx);
-  if (isSecondFactorRequired(result)) return jsonResponse(secondFactorJson(result), 200, ctx.requestId);
+  if (isSecondFactorRequired(result)) return jsonResponse(secondFactorJson(result), 200);
   // Staff without a factor are signed in, but their staff powers wait for one (mfa_required).
-  const res = jsonResponse({ ...signedInJson(result), ...(roleNeedsSecondFactor(result.user.role) ? { mfa_setup_required: true } : {}) }, 200, ctx.requestId);
+  const res = jsonResponse({ ...signedInJson(result), ...(roleNeedsSecondFactor(result.user.role) ? { mfa_setup_required: true } : {}) }, 200);
   setSessionCookie(res.cookies, result.token);
   return res;
 });

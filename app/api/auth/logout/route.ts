@@ -6,7 +6,7 @@ import { messageSchema } from "@/lib/openapi/schemas";
 
 export const POST = route({ access: "account:use", summary: "Sign out (this session)", responses: { 200: messageSchema } }, async ({ ctx, auth }) => {
   await signOut(auth.session, ctx);
-  const res = jsonResponse({ message: "Signed out" }, 200, ctx.requestId);
+  const res = jsonResponse({ message: "Signed out" }, 200);
   clearSessionCookie(res.cookies);
   return res;
 });

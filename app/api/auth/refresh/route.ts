@@ -6,7 +6,7 @@ import { refreshedSchema } from "@/lib/openapi/schemas";
 
 export const POST = route({ access: "account:use", summary: "Rotate the session token (the old one stops working)", responses: { 200: refreshedSchema } }, async ({ ctx, auth }) => {
   const next = await refreshSession(auth.session, ctx);
-  const res = jsonResponse({ token: next.token, expires_at: next.expires.toISOString() }, 200, ctx.requestId);
+  const res = jsonResponse({ token: next.token, expires_at: next.expires.toISOString() }, 200);
   if (auth.via === "cookie") setSessionCookie(res.cookies, next.token);
   return res;
 });

@@ -9,7 +9,7 @@ import { signedInSchema } from "@/lib/openapi/schemas";
 
 export const POST = route({ access: "public", summary: "Create an account and sign in", body: registerSchema(env.PASSWORD_POLICY), responses: { 201: signedInSchema }, errors: ["email_taken", "busy"] }, async ({ ctx, body }) => {
   const signedIn = await registerUser(body, ctx);
-  const res = jsonResponse(signedInJson(signedIn), 201, ctx.requestId);
+  const res = jsonResponse(signedInJson(signedIn), 201);
   setSessionCookie(res.cookies, signedIn.token);
   return res;
 });

@@ -10,11 +10,11 @@ const mb = (bytes: number | null) => (bytes === null ? null : Math.round((bytes 
 // Exposed only for benchmark runs (BENCH_HOOKS=1); 404 otherwise. ?memory=1 adds where the
 // main thread's memory is (V8 heap, external and array buffers, the embedded database's
 // WebAssembly memory) for the memory figures of bench:storm.
-export const GET = route({ access: "public" }, async ({ req, ctx }) => {
+export const GET = route({ access: "public" }, async ({ req }) => {
   if (!env.BENCH_HOOKS) throw notFound();
   const params = new URL(req.url).searchParams;
   const delay = readEventLoopDelay(params.get("reset") === "1");
-  if (params.get("memory") !== "1") return jsonResponse(delay, 200, ctx.requestId);
+  if (params.get("memory") !== "1") return jsonResponse(delay, 200);
   const m = process.memoryUsage();
   const heap = getHeapStatistics();
   const memory = {
@@ -26,5 +26,5 @@ export const GET = route({ access: "public" }, async ({ req, ctx }) => {
     array_buffers_mb: mb(m.arrayBuffers),
     embedded_db_wasm_mb: mb(embeddedDatabaseBytes()),
   };
-  return jsonResponse({ ...delay, memory }, 200, ctx.requestId);
+  return jsonResponse({ ...delay, memory }, 200);
 });

@@ -16,8 +16,8 @@ const summaryQuery = z.object({
 });
 
 /** This instance's JSON API traffic over the last period: what `cli metrics --last 1h` prints. */
-export const GET = route({ access: { permission: "metrics:read", orMetricsToken: true }, summary: "This instance's API traffic over the last period", query: summaryQuery, responses: { 200: requestSummarySchema } }, async ({ ctx, query: { last } }) => {
+export const GET = route({ access: { permission: "metrics:read", orMetricsToken: true }, summary: "This instance's API traffic over the last period", query: summaryQuery, responses: { 200: requestSummarySchema } }, async ({ query: { last } }) => {
   const to = Date.now();
   const from = to - last;
-  return jsonResponse(summarize(requestsSince(from), from, to), 200, ctx.requestId);
+  return jsonResponse(summarize(requestsSince(from), from, to), 200);
 });

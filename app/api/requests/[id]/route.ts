@@ -11,7 +11,7 @@ import { requestTraceSchema } from "@/lib/openapi/schemas";
  * last hour) and the audit events it wrote (from the database, any instance). For
  * `cli debug --trace-request`. 404 when neither knows it.
  */
-export const GET = route({ access: "requests:read", summary: "One request by its reference: how it was answered and its audit events", params: ["id"], responses: { 200: requestTraceSchema }, errors: ["not_found"] }, async ({ ctx, params: { id } }) => {
+export const GET = route({ access: "requests:read", summary: "One request by its reference: how it was answered and its audit events", params: ["id"], responses: { 200: requestTraceSchema }, errors: ["not_found"] }, async ({ params: { id } }) => {
   const entry = findRequest(id);
   const events = await prisma().auditEvent.findMany({
     where: { requestId: id },
@@ -26,6 +26,5 @@ export const GET = route({ access: "requests:read", summary: "One request by its
       events: events.map(auditEventJson),
     },
     200,
-    ctx.requestId,
   );
 });

@@ -10,9 +10,9 @@ import { emailSchema } from "@/lib/validation/auth";
 // user's sign-in an hour old, so the step-up of sensitive changes is asked for. 404 otherwise.
 const bodySchema = z.object({ email: emailSchema });
 
-export const POST = route({ access: "public" }, async ({ req, ctx }) => {
+export const POST = route({ access: "public" }, async ({ req }) => {
   if (!env.E2E_TEST_HOOKS) throw notFound();
   const { email } = await readJson(req, bodySchema);
   const { count } = await prisma().session.updateMany({ where: { user: { email } }, data: { authenticatedAt: new Date(Date.now() - 3600_000) } });
-  return jsonResponse({ email, sessions: count }, 200, ctx.requestId);
+  return jsonResponse({ email, sessions: count }, 200);
 });

@@ -7,7 +7,7 @@ import { decryptBody } from "@/lib/mail/body-crypto";
 // Test mode only (E2E_TEST_HOOKS=1, refused at start outside a local setup): lets journeys
 // read the mail the app would have sent (bodies decrypted here: they are encrypted at rest).
 // 404 otherwise, as if it did not exist.
-export const GET = route({ access: "public" }, async ({ req, ctx }) => {
+export const GET = route({ access: "public" }, async ({ req }) => {
   if (!env.E2E_TEST_HOOKS) throw notFound();
   const to = new URL(req.url).searchParams.get("to")?.trim().toLowerCase();
   const messages = await prisma().mailMessage.findMany({
@@ -17,5 +17,5 @@ export const GET = route({ access: "public" }, async ({ req, ctx }) => {
     select: { id: true, to: true, subject: true, text: true, html: true, kind: true, createdAt: true },
   });
   const readable = messages.map((m) => ({ ...m, text: decryptBody(m.text, m.to), html: decryptBody(m.html, m.to) }));
-  return jsonResponse({ messages: readable }, 200, ctx.requestId);
+  return jsonResponse({ messages: readable }, 200);
 });

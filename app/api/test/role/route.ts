@@ -10,10 +10,10 @@ import { emailSchema, roleSchema } from "@/lib/validation/auth";
 // their fresh users a role, the way the CLI bootstraps the first admin. 404 otherwise.
 const bodySchema = z.object({ email: emailSchema, role: roleSchema });
 
-export const POST = route({ access: "public" }, async ({ req, ctx }) => {
+export const POST = route({ access: "public" }, async ({ req }) => {
   if (!env.E2E_TEST_HOOKS) throw notFound();
   const { email, role } = await readJson(req, bodySchema);
   const { count } = await prisma().user.updateMany({ where: { email }, data: { role } });
   if (!count) throw notFound("User");
-  return jsonResponse({ email, role }, 200, ctx.requestId);
+  return jsonResponse({ email, role }, 200);
 });

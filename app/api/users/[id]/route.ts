@@ -8,8 +8,8 @@ import { changeRole, deleteOwnAccount, deleteUserAsStaff, getProfile, profileJso
 import { deleteAccountSchema, updateUserSchema } from "@/lib/validation/account";
 import { profileSchema } from "@/lib/openapi/schemas";
 
-export const GET = route({ access: { permission: "users:read", orSelf: "id" }, summary: "A user's profile", params: ["id"], responses: { 200: profileSchema }, errors: ["not_found"] }, async ({ ctx, params: { id } }) =>
-  jsonResponse(profileJson(await getProfile(id)), 200, ctx.requestId),
+export const GET = route({ access: { permission: "users:read", orSelf: "id" }, summary: "A user's profile", params: ["id"], responses: { 200: profileSchema }, errors: ["not_found"] }, async ({ params: { id } }) =>
+  jsonResponse(profileJson(await getProfile(id)), 200),
 );
 
 /** Self: name only. Staff by permission: name (users:update), role (users:role), is_active (users:deactivate). */
@@ -27,7 +27,7 @@ export const PATCH = route({
   if (body.name !== undefined) await updateName(id, body.name, ctx, session.user.id);
   if (body.role !== undefined) await changeRole(id, body.role, session.user.id, ctx);
   if (body.is_active !== undefined) await setActive(id, body.is_active, session.user.id, ctx);
-  return jsonResponse(profileJson(await getProfile(id)), 200, ctx.requestId);
+  return jsonResponse(profileJson(await getProfile(id)), 200);
 });
 
 /** An administrator deletes someone else; a user deletes their own account with their password. */

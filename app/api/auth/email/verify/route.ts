@@ -16,6 +16,6 @@ export const POST = route(
   async ({ ctx, body }) => {
     const { purpose, email } = await confirmEmailToken(body.token, ctx);
     const message = purpose === "change" ? "Your email address is changed" : "Your email address is verified";
-    return jsonResponse({ message, email, changed: purpose === "change" }, 200, ctx.requestId);
+    return jsonResponse({ message, email, changed: purpose === "change" }, 200);
   },
 );

@@ -9,7 +9,7 @@ import { loginMfaSchema } from "@/lib/validation/mfa";
 
 export const POST = route({ access: "public", summary: "The second step of a sign-in: the mfa_token and a code or a recovery code", body: loginMfaSchema, responses: { 200: signedInSchema }, errors: ["invalid_code", "invalid_mfa_token", "account_locked"] }, async ({ ctx, body }) => {
   const signedIn = await countSignIn(() => signInWithSecondFactor(body, ctx));
-  const res = jsonResponse(signedInJson(signedIn), 200, ctx.requestId);
+  const res = jsonResponse(signedInJson(signedIn), 200);
   setSessionCookie(res.cookies, signedIn.token);
   return res;
 });

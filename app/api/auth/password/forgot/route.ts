@@ -6,5 +6,5 @@ import { messageSchema } from "@/lib/openapi/schemas";
 
 export const POST = route({ access: "public", summary: "Mail a password reset link (the same answer for unknown emails)", body: forgotPasswordSchema, responses: { 202: messageSchema } }, async ({ ctx, body }) => {
   await requestPasswordReset(body.email, ctx);
-  return jsonResponse({ message: FORGOT_MESSAGE }, 202, ctx.requestId);
+  return jsonResponse({ message: FORGOT_MESSAGE }, 202);
 });

@@ -14,6 +14,6 @@ export const POST = route(
   },
   async ({ ctx, auth, params: { id } }) => {
     await sendVerificationLink(id, auth.session.user.id, ctx);
-    return jsonResponse({ message: "Verification link sent" }, 202, ctx.requestId);
+    return jsonResponse({ message: "Verification link sent" }, 202);
   },
 );

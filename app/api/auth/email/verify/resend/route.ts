@@ -12,6 +12,6 @@ export const POST = route(
   },
   async ({ ctx, auth }) => {
     await resendEmailVerification(auth.session.user.id, ctx);
-    return jsonResponse({ message: "A new verification link is on its way to your email address" }, 202, ctx.requestId);
+    return jsonResponse({ message: "A new verification link is on its way to your email address" }, 202);
   },
 );
