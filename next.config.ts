@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   // PGlite ships wasm and data files; bcrypt workers and pino load at run time from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "piscina", "pino", "bcryptjs", "prom-client"],
   poweredByHeader: false,
+  // Pages and assets are compressed by scripts/serve.mjs; JSON answers are not (the reasons are there).
+  compress: false,
   // authInterrupts: forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { agentUpgrade: false, authInterrupts: true },
   async headers() {

@@ -67,3 +67,17 @@ test("JSON answers carry our request id and the security headers without the pro
   expect(notAllowed.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(notAllowed.headers()["cache-control"]).toMatch(/\bno-store\b/);
 });
+
+test("pages are compressed for a client that accepts it; JSON answers never are", async ({ request }) => {
+  const headers = { "accept-encoding": "gzip" };
+  const page = await request.get("/login", { headers });
+  expect(page.status()).toBe(200);
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+  expect(await page.text()).toContain("</html>");
+  // The OpenAPI document is well above the 1 kB the middleware would compress from.
+  const document = await request.get("/api/openapi.json", { headers });
+  expect(document.status()).toBe(200);
+  expect(document.headers()["content-encoding"]).toBeUndefined();
+  expect((await document.body()).length).toBeGreaterThan(1024);
+  expect((await document.json()).openapi).toMatch(/^3\./);
+});

@@ -14,6 +14,8 @@
 // and exit 0.
 import http from "node:http";
 import net from "node:net";
+import { Duplex } from "node:stream";
+import compression from "compression";
 import next from "next";
 
 const port = Number(process.env.PORT || 3000);
@@ -87,6 +89,21 @@ async function shutdown(signal) {
 
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(signal));
 
+// Compression is done here, for pages and assets only (next.config.ts turns Next's own off,
+// which ran on every request): JSON answers under /api/ are small, and compressing answers that
+// carry bearer tokens beside text the request chose is what the BREACH attack measures. It is
+// the package Next bundles for its own, so pages are compressed as before.
+const compress = compression();
+// A client that disconnects mid-response leaves the middleware's zlib stream open, past GC
+// (Next does the same for its own: next/dist/server/lib/release-compression-stream.js). The
+// middleware's res.on("drain") hands back that stream.
+const noop = () => {};
+function releaseCompressionStream(res) {
+  const stream = res.on("drain", noop);
+  if (stream === res || !(stream instanceof Duplex)) return void res.off("drain", noop);
+  stream.destroy();
+}
+
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -129,7 +146,9 @@ server = http.createServer(
       busy.set(socket, busy.get(socket) - 1);
       if (stopping) closeWhenIdle(socket);
     });
-    handle(req, res);
+    if (req.url.startsWith("/api/")) return handle(req, res);
+    compress(req, res, () => handle(req, res));
+    res.once("close", () => res.writableFinished || releaseCompressionStream(res));
   },
 );
 server.keepAliveTimeout = 65_000;
