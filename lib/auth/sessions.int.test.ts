@@ -3,7 +3,8 @@ import { GET as authjs } from "@/app/api/auth/[...nextauth]/route";
 import { prisma } from "@/lib/db/client";
 import { callRoute } from "@/lib/testing/http";
 import { createTestUser } from "@/lib/testing/users";
-import { createSession, resolveSession } from "./sessions";
+import { metrics } from "@/lib/observability/metrics";
+import { RESOLVE_BATCH_MAX, createSession, resolveSession } from "./sessions";
 import { hashToken } from "./tokens";
 
 const MIN = 60_000;
@@ -66,6 +67,51 @@ describe("session lifetime", () => {
     const { token, user } = await freshSession();
     await prisma().user.update({ where: { id: user.id }, data: { isActive: false } });
     expect(await resolveSession(token)).toBeNull();
+  });
+});
+
+/** How many session lookup queries have run (db_query_duration_seconds{model="Session",operation="resolve"}). */
+async function lookupQueries(): Promise<number> {
+  const { values } = await metrics().dbDuration.get();
+  const count = values.find((v) => v.metricName?.endsWith("_count") && v.labels.model === "Session" && v.labels.operation === "resolve");
+  return count?.value ?? 0;
+}
+
+describe("session lookups of the same moment", () => {
+  it("share one query, and each request gets its own session or none", async () => {
+    const a = await freshSession();
+    const b = await freshSession();
+    const revoked = await freshSession();
+    await prisma().session.delete({ where: { id: revoked.sessionId } });
+    const before = await lookupQueries();
+    const [ra, rb, rRevoked, rUnknown, rAgain] = await Promise.all([
+      resolveSession(a.token),
+      resolveSession(b.token),
+      resolveSession(revoked.token),
+      resolveSession("no-such-token-" + "x".repeat(40)),
+      resolveSession(a.token),
+    ]);
+    expect(await lookupQueries()).toBe(before + 1);
+    expect([ra?.id, ra?.user.id]).toEqual([a.sessionId, a.user.id]);
+    expect([rb?.id, rb?.user.id]).toEqual([b.sessionId, b.user.id]);
+    expect(rRevoked).toBeNull();
+    expect(rUnknown).toBeNull();
+    expect(rAgain?.id).toBe(a.sessionId);
+  });
+
+  it("keep nothing between moments: a session revoked after one lookup is refused by the next", async () => {
+    const { token, sessionId } = await freshSession();
+    expect((await resolveSession(token))?.id).toBe(sessionId);
+    await prisma().session.delete({ where: { id: sessionId } });
+    expect(await resolveSession(token)).toBeNull();
+  });
+
+  it(`take at most ${RESOLVE_BATCH_MAX} tokens per query`, async () => {
+    const sessions = await Promise.all(Array.from({ length: RESOLVE_BATCH_MAX + 1 }, () => freshSession()));
+    const before = await lookupQueries();
+    const resolved = await Promise.all(sessions.map((s) => resolveSession(s.token)));
+    expect(await lookupQueries()).toBe(before + 2);
+    expect(resolved.map((r) => r?.id)).toEqual(sessions.map((s) => s.sessionId));
   });
 });
 

@@ -110,28 +110,72 @@ interface SessionJoin {
 
 // Timestamps are stored without a zone, in UTC (Prisma's convention): read them as UTC.
 const RESOLVE_SQL = `
-  SELECT s."id", s."expires" AT TIME ZONE 'UTC' AS "expires", s."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+  SELECT s."sessionToken", s."id", s."expires" AT TIME ZONE 'UTC' AS "expires", s."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt", s."level",
          s."authenticatedAt" AT TIME ZONE 'UTC' AS "authenticatedAt", u."id" AS "userId", u."email", u."name",
          u."role"::text AS "role", u."isActive", u."createdAt" AT TIME ZONE 'UTC' AS "userCreatedAt",
          u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-  WHERE s."sessionToken" = $1`;
+  WHERE s."sessionToken" = ANY($1::text[])`;
+
+/** At most this many tokens in one lookup query. */
+export const RESOLVE_BATCH_MAX = 64;
+
+interface Lookup {
+  resolve: (row: SessionJoin | undefined) => void;
+  reject: (error: unknown) => void;
+}
+const globalForLookups = globalThis as unknown as { latchkeySessionLookups?: Map<string, Lookup[]> };
 
 /**
- * The hot path of every signed-in request: one query (session joined with the user's safe
- * fields) plus at most one throttled write. Returns null for unknown, expired or
- * deactivated sessions (and deletes the dead row). The lookup goes to the driver directly,
- * as a prepared statement: through Prisma it cost about as much again as the query itself.
- * It is timed into db_query_duration_seconds{model="Session",operation="resolve"}.
+ * The session rows of the tokens (by hash) that requests asked for in this turn of the event
+ * loop, read in one query when the turn ends (setImmediate: after every request whose bytes
+ * came in this turn has reached here). Under load, one round trip and one statement serve
+ * many requests. Each request's row is still read after the request arrived, so a revoked
+ * session is refused at once as before; a failed query fails each of its requests.
+ */
+function lookupSession(tokenHash: string): Promise<SessionJoin | undefined> {
+  return new Promise((resolve, reject) => {
+    let batch = globalForLookups.latchkeySessionLookups;
+    if (!batch) {
+      batch = globalForLookups.latchkeySessionLookups = new Map();
+      setImmediate(runLookups, batch);
+    }
+    const waiting = batch.get(tokenHash);
+    if (waiting) waiting.push({ resolve, reject });
+    else batch.set(tokenHash, [{ resolve, reject }]);
+    // A full batch takes no more: the next token starts another (each goes when the turn ends).
+    if (batch.size >= RESOLVE_BATCH_MAX) globalForLookups.latchkeySessionLookups = undefined;
+  });
+}
+
+async function runLookups(batch: Map<string, Lookup[]>): Promise<void> {
+  if (globalForLookups.latchkeySessionLookups === batch) globalForLookups.latchkeySessionLookups = undefined;
+  const end = metrics().dbDuration.startTimer({ model: "Session", operation: "resolve" });
+  let rows: (SessionJoin & { sessionToken: string })[];
+  try {
+    rows = (await rawClient().query({ name: "latchkey-resolve-sessions", text: RESOLVE_SQL, values: [[...batch.keys()]] })).rows as typeof rows;
+  } catch (error) {
+    for (const waiting of batch.values()) for (const w of waiting) w.reject(error);
+    return;
+  } finally {
+    end();
+  }
+  const byHash = new Map(rows.map((row) => [row.sessionToken, row]));
+  for (const [hash, waiting] of batch) for (const w of waiting) w.resolve(byHash.get(hash));
+}
+
+/**
+ * The hot path of every signed-in request: one read (session joined with the user's safe
+ * fields, shared with the requests of the same moment: lookupSession) plus at most one
+ * throttled write. Returns null for unknown, expired or deactivated sessions (and deletes the
+ * dead row). The lookup goes to the driver directly, as a prepared statement: through Prisma
+ * it cost about as much again as the query itself. Each query is timed into
+ * db_query_duration_seconds{model="Session",operation="resolve"}.
  */
 export async function resolveSession(token: string, now = Date.now()): Promise<ResolvedSession | null> {
   if (!token || token.length > 128) return null;
-  const end = metrics().dbDuration.startTimer({ model: "Session", operation: "resolve" });
-  const { rows } = await rawClient()
-    .query({ name: "latchkey-resolve-session", text: RESOLVE_SQL, values: [hashToken(token)] })
-    .finally(end);
-  const row = rows[0] as SessionJoin | undefined;
+  const row = await lookupSession(hashToken(token));
   if (!row) return null;
   const dead =
     row.expires.getTime() <= now || row.createdAt.getTime() + absoluteMs() <= now || !row.isActive;
