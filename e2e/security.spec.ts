@@ -60,7 +60,7 @@ test("JSON answers carry our request id and the security headers without the pro
   }
   expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   expect(page.headers()["x-content-type-options"]).toBe("nosniff");
-  // Next's own 405 (GET on a POST-only route) passes neither the proxy nor route(): next.config.ts.
+  // Next's own 405 (GET on a POST-only route) passes neither the proxy nor route(): scripts/serve.mjs.
   const notAllowed = await request.get("/api/auth/login");
   expect(notAllowed.status()).toBe(405);
   expect(notAllowed.headers()["x-content-type-options"]).toBe("nosniff");

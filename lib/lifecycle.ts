@@ -4,6 +4,7 @@ import { closeDatabase, ensureDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { closeMailQueue, startMailQueue } from "@/lib/mail/worker";
+import { apiSecurityHeaders } from "@/lib/security/headers";
 import { closeLimiterStore, pingRedis } from "@/lib/security/limiter-store";
 
 // Start-up and shutdown of one server process. scripts/serve.mjs is plain ESM outside Next's
@@ -13,6 +14,13 @@ import { closeLimiterStore, pingRedis } from "@/lib/security/limiter-store";
 
 export interface ServerHook {
   config: { shutdownGraceS: number; headersTimeoutMs: number; requestTimeoutMs: number };
+  /**
+   * Set on every /api/* response before Next handles it, for the answers Next gives on its own
+   * (405 for a method a route file does not export, OPTIONS, trailing-slash redirects), which
+   * pass neither proxy.ts nor route(). route() and the Auth.js catch-all set the same (and our
+   * request id, HSTS) on every answer of theirs, and a handler's own header wins.
+   */
+  apiFallbackHeaders: [name: string, value: string][];
   /** Resolves when the instance can serve (database open and migrated). */
   ready: Promise<void>;
   /** Runs the shutdown steps; resolves with the labels of those that finished. */
@@ -67,6 +75,7 @@ export function startInstance(): Promise<void> {
       headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
     },
+    apiFallbackHeaders: Object.entries({ ...apiSecurityHeaders({ https: false, production: false }), "cache-control": "no-store" }),
     ready: ready.catch(() => new Promise<never>(() => {})), // a failed start ends the process (instrumentation.ts)
     shutdown: runShutdown,
   };

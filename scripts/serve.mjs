@@ -122,7 +122,8 @@ for (const started = Date.now(); !hook(); ) {
 await hook().ready;
 if (stopping) await new Promise(() => {}); // SIGTERM during start-up: shutdown() exits
 
-const { config } = hook();
+// The JSON security headers for what Next answers on its own under /api/* (lib/lifecycle.ts).
+const { config, apiFallbackHeaders = [] } = hook();
 server = http.createServer(
   {
     headersTimeout: config.headersTimeoutMs,
@@ -146,7 +147,10 @@ server = http.createServer(
       busy.set(socket, busy.get(socket) - 1);
       if (stopping) closeWhenIdle(socket);
     });
-    if (req.url.startsWith("/api/")) return handle(req, res);
+    if (req.url.startsWith("/api/")) {
+      for (const [name, value] of apiFallbackHeaders) res.setHeader(name, value);
+      return handle(req, res);
+    }
     compress(req, res, () => handle(req, res));
     res.once("close", () => res.writableFinished || releaseCompressionStream(res));
   },
