@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
 // JSON security headers for the answers Next gives on its own under /api/* (its 405s, its
-// trailing-slash redirects) are set by scripts/serve.mjs (lib/lifecycle.ts apiFallbackHeaders):
+// trailing-slash redirects) are set by scripts/serve.mjs (lib/http/api-headers.ts API_FALLBACK_HEADERS):
 // a headers() rule here did the same at the cost of a path match on every request.
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files; bcrypt workers and pino load at run time from node_modules.

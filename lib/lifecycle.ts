@@ -2,9 +2,9 @@ import "server-only";
 import { settleBackgroundWork } from "@/lib/background";
 import { closeDatabase, ensureDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { API_FALLBACK_HEADERS } from "@/lib/http/api-headers";
 import { log } from "@/lib/log";
 import { closeMailQueue, startMailQueue } from "@/lib/mail/worker";
-import { apiSecurityHeaders } from "@/lib/security/headers";
 import { closeLimiterStore, pingRedis } from "@/lib/security/limiter-store";
 
 // Start-up and shutdown of one server process. scripts/serve.mjs is plain ESM outside Next's
@@ -14,12 +14,7 @@ import { closeLimiterStore, pingRedis } from "@/lib/security/limiter-store";
 
 export interface ServerHook {
   config: { shutdownGraceS: number; headersTimeoutMs: number; requestTimeoutMs: number };
-  /**
-   * Set on every /api/* response before Next handles it, for the answers Next gives on its own
-   * (405 for a method a route file does not export, OPTIONS, trailing-slash redirects), which
-   * pass neither proxy.ts nor route(). route() and the Auth.js catch-all set the same (and our
-   * request id, HSTS) on every answer of theirs, and a handler's own header wins.
-   */
+  /** Set by serve.mjs on every /api/* response before Next handles it (lib/http/api-headers.ts). */
   apiFallbackHeaders: [name: string, value: string][];
   /** Resolves when the instance can serve (database open and migrated). */
   ready: Promise<void>;
@@ -75,7 +70,7 @@ export function startInstance(): Promise<void> {
       headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
     },
-    apiFallbackHeaders: Object.entries({ ...apiSecurityHeaders({ https: false, production: false }), "cache-control": "no-store" }),
+    apiFallbackHeaders: API_FALLBACK_HEADERS,
     ready: ready.catch(() => new Promise<never>(() => {})), // a failed start ends the process (instrumentation.ts)
     shutdown: runShutdown,
   };

@@ -122,7 +122,7 @@ for (const started = Date.now(); !hook(); ) {
 await hook().ready;
 if (stopping) await new Promise(() => {}); // SIGTERM during start-up: shutdown() exits
 
-// The JSON security headers for what Next answers on its own under /api/* (lib/lifecycle.ts).
+// The JSON security headers for what Next answers on its own under /api/* (lib/http/api-headers.ts).
 const { config, apiFallbackHeaders = [] } = hook();
 server = http.createServer(
   {

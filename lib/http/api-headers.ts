@@ -11,6 +11,14 @@ const HEADERS = {
   https: Object.entries(apiSecurityHeaders({ https: true, production })),
 };
 
+/**
+ * For the answers Next gives on its own under /api/* (405 for a method a route file does not
+ * export, OPTIONS, trailing-slash redirects), which pass neither proxy.ts nor route():
+ * scripts/serve.mjs sets these on every /api/* response before Next handles it (it gets them
+ * through the server hook, lib/lifecycle.ts); route()'s own headers then replace them.
+ */
+export const API_FALLBACK_HEADERS: [name: string, value: string][] = [["cache-control", "no-store"], ...HEADERS.http];
+
 function isHttps(req: Request): boolean {
   const forwarded = req.headers.get("x-forwarded-proto");
   return forwarded ? forwarded === "https" : req.url.startsWith("https:");

@@ -115,7 +115,6 @@ export function bareNextApp() {
   // A kept build may link to the node_modules of a checkout since removed: link it to ours
   // (the same Next.js version, so the build itself stays good).
   if (lstatSafe(modules) && readlinkSync(modules) !== path.join(ROOT, "node_modules")) rmSync(modules);
-  if (existsSync(path.join(dir, ".next", "BUILD_ID")) && lstatSafe(modules)) return { dir, version, built: false };
   mkdirSync(path.join(dir, "app/api/ping"), { recursive: true });
   if (!lstatSafe(modules)) symlinkSync(path.join(ROOT, "node_modules"), modules);
   if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return { dir, version, built: false };
