@@ -16,6 +16,8 @@ export interface ServerHook {
   config: { shutdownGraceS: number; headersTimeoutMs: number; requestTimeoutMs: number };
   /** Set by serve.mjs on every /api/* response before Next handles it (lib/http/api-headers.ts). */
   apiFallbackHeaders: [name: string, value: string][];
+  /** Set to true by serve.mjs once it does so: route() then sets only the per-request headers. */
+  apiHeadersFromServer?: boolean;
   /** Resolves when the instance can serve (database open and migrated). */
   ready: Promise<void>;
   /** Runs the shutdown steps; resolves with the labels of those that finished. */

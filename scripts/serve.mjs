@@ -122,8 +122,11 @@ for (const started = Date.now(); !hook(); ) {
 await hook().ready;
 if (stopping) await new Promise(() => {}); // SIGTERM during start-up: shutdown() exits
 
-// The JSON security headers for what Next answers on its own under /api/* (lib/http/api-headers.ts).
+// The fixed JSON headers (no-store, security headers) for every /api/* answer: route() adds
+// only the per-request ones once told so, and Next's own answers there get them too
+// (lib/http/api-headers.ts).
 const { config, apiFallbackHeaders = [] } = hook();
+if (apiFallbackHeaders.length) hook().apiHeadersFromServer = true;
 server = http.createServer(
   {
     headersTimeout: config.headersTimeoutMs,

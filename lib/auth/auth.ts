@@ -8,7 +8,7 @@ import { env, useSecureCookies } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authProviders } from "@/lib/federation/providers";
 import { handleProviderCallback } from "@/lib/federation/callback";
-import { contextFromHeaders } from "@/lib/http/request-context";
+import { apiContextFromHeaders } from "@/lib/http/request-context";
 import { requestScope } from "@/lib/http/request-scope";
 import { log } from "@/lib/log";
 import { SESSION_COOKIE } from "./session-cookie";
@@ -34,7 +34,9 @@ const base = PrismaAdapter(lazyPrisma as never);
 const adapter: Adapter = {
   ...base,
   async createSession({ sessionToken, userId, expires }) {
-    const ctx = requestScope() ?? contextFromHeaders(await headers());
+    // Every caller that reaches Auth.js opens the scope; without one, a fresh id (on /api/*
+    // nothing strips an x-latchkey-request-id a client sent).
+    const ctx = requestScope() ?? apiContextFromHeaders(await headers());
     await createSession(userId, ctx, { token: sessionToken });
     return { sessionToken, userId, expires };
   },

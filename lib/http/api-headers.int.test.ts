@@ -99,4 +99,27 @@ describe("JSON API rules without the proxy", () => {
       expectApiHeaders(r.headers);
     }
   });
+
+  it("leaves the fixed headers to scripts/serve.mjs once it says it sets them, and still sets the request id (and HSTS over https)", async () => {
+    const hook = Symbol.for("latchkey.server");
+    const holder = globalThis as Record<symbol, unknown>;
+    const before = holder[hook];
+    holder[hook] = { apiHeadersFromServer: true };
+    try {
+      const plain = await callRoute(ping, "/api/ping");
+      const https = await callRoute(ping, "/api/ping", { headers: { "x-forwarded-proto": "https" } });
+      const refused = await callRoute(me, "/api/auth/me");
+      for (const res of [plain, https, refused]) {
+        expect(res.headers.get("x-request-id")).toMatch(OUR_ID);
+        expect(res.headers.get("x-content-type-options")).toBeNull();
+        expect(res.headers.get("cache-control")).toBeNull();
+      }
+      // Tests do not run as production, where the server's set already carries HSTS.
+      expect(plain.headers.get("strict-transport-security")).toBeNull();
+      expect(https.headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
+    } finally {
+      holder[hook] = before;
+    }
+    expectApiHeaders((await callRoute(ping, "/api/ping")).headers);
+  });
 });

@@ -9,12 +9,12 @@ import { REFUSED_URL_PATTERN, observeRequest, routePattern } from "@/lib/observa
 import { recordRequest } from "@/lib/observability/request-log";
 import { assertSameOrigin } from "@/lib/security/csrf";
 import { limitByIp } from "@/lib/security/rate-limit";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { withApiHeaders } from "./api-headers";
 import { assertPathParams, assertUrl, readJson, readQuery } from "./body";
 import { errorResponse, type ErrorCode } from "./errors";
 import { apiContextFromHeaders, type RequestContext } from "./request-context";
-import { withRequestScope } from "./request-scope";
 
 type Params = Record<string, string>;
 
@@ -115,15 +115,18 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
       params = await segment.params;
       assertPathParams(params as Params);
       assertSameOrigin(req);
-      if (spec.ipLimit !== false) await limitByIp("apiIp", ctx);
+      // Limits off: no call and no await (each await is a tick on every request).
+      if (spec.ipLimit !== false && env.RATE_LIMITS_ENABLED) await limitByIp("apiIp", ctx);
       // A public route has no caller to look up: no await (each one is a tick on every request).
       const auth = spec.access === "public" ? null : await authorize(req, spec.access, params as Params);
       if (spec.recentAuth && auth) assertRecentAuth(auth.session);
       const body = spec.body ? await readJson(req, spec.body) : undefined;
       const query = spec.query ? readQuery(req, spec.query) : undefined;
-      // In scope: a library callback the handler reaches (Auth.js') reads this request's id
-      // from it, not from a header a client could send (proxy.ts does not run for /api/*).
-      res = await withRequestScope(ctx, () => handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>));
+      // No request scope (lib/http/request-scope.ts) is opened here: no route() handler reaches
+      // Auth.js, whose callbacks are what reads it; the two callers that do (the Auth.js
+      // catch-all, lib/federation/start.ts) open it themselves. An AsyncLocalStorage that is
+      // entered costs every promise of the process a copy of its store.
+      res = await handler({ req, ctx, params, auth, body, query } as unknown as RouteCall<S>);
     } catch (err) {
       res = errorResponse(err, ctx.requestId);
     }

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
-import { isCrossSiteWrite } from "./same-origin";
+import { isCrossSiteWrite, isSafeMethod } from "./same-origin";
 
 export const csrfRejected = () =>
   new ApiError("csrf_rejected", "Cross-site request refused; send it from the app or use a bearer token");
@@ -15,6 +15,8 @@ export const csrfRejected = () =>
  * actions get the same rule in proxy.ts.
  */
 export function assertSameOrigin(req: Request): void {
+  // Reads no cookie for the requests most clients send.
+  if (isSafeMethod(req.method)) return;
   const hasSessionCookie = readSessionCookie(req.headers.get("cookie")) !== null;
   if (isCrossSiteWrite({ method: req.method, headers: req.headers, hasSessionCookie }, { appUrl: env.APP_URL, trustProxy: env.TRUST_PROXY })) {
     throw csrfRejected();

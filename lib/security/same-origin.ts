@@ -4,6 +4,9 @@
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** GET, HEAD and OPTIONS change nothing: the rule never refuses them. */
+export const isSafeMethod = (method: string): boolean => SAFE_METHODS.has(method.toUpperCase());
+
 export interface OriginPolicy {
   /** APP_URL: the one origin a browser form or fetch of ours comes from. */
   appUrl: string;
@@ -23,7 +26,7 @@ export interface OriginRequest {
 
 /** True when a state-changing request must be refused as cross-site. Bearer requests are exempt. */
 export function isCrossSiteWrite(req: OriginRequest, policy: OriginPolicy): boolean {
-  if (SAFE_METHODS.has(req.method.toUpperCase())) return false;
+  if (isSafeMethod(req.method)) return false;
   if (/^Bearer\s+\S+$/i.test(req.headers.get("authorization") ?? "")) return false;
   const site = req.headers.get("sec-fetch-site");
   const origin = req.headers.get("origin");
