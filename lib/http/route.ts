@@ -102,7 +102,6 @@ async function authorize(req: NextRequest, access: Access, params: Params): Prom
 export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteCall<S>) => Promise<Response>): RouteHandler<ParamsOf<S>> {
   const wrapped = async (req: NextRequest, segment: { params: Promise<ParamsOf<S>> }): Promise<Response> => {
     const started = performance.now();
-    const startedAt = Date.now();
     const ctx = apiContextFromHeaders(req.headers);
     let params = {} as ParamsOf<S>;
     let urlChecked = false;
@@ -135,7 +134,9 @@ export function route<const S extends RouteSpec>(spec: S, handler: (call: RouteC
     // Until the URL rule passed, the path is the client's: not a label (unbounded values).
     const pattern = urlChecked ? routePattern(req.nextUrl.pathname, (params ?? {}) as Params) : REFUSED_URL_PATTERN;
     observeRequest(req.method, pattern, res.status, ms / 1000);
-    recordRequest({ at: startedAt, requestId: ctx.requestId, method: req.method, route: pattern, status: res.status, ms });
+    // The wall-clock start from the monotonic clock: Next wraps Date.now() on the server to
+    // watch for time read during a render, a check on every call.
+    recordRequest({ at: Math.round(performance.timeOrigin + started), requestId: ctx.requestId, method: req.method, route: pattern, status: res.status, ms });
     return res;
   };
   return Object.assign(wrapped, { spec });
