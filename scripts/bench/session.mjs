@@ -11,13 +11,16 @@
 // Latchkey runs twice, side by side: rate limits off (RATE_LIMITS_ENABLED=0), and with the
 // production defaults (limits on, metrics on) but the API limit raised so that one client
 // may load it (the limiter's work stays on the path). BENCH_APP_DIR serves another build of
-// Latchkey (e.g. a checkout of main) with the same database and bare app.
+// Latchkey (e.g. a checkout of main) with the same database and bare app. BENCH_BEFORE_DIR
+// adds another build's /api/ping (limits off) as a sixth figure in the same rounds, and
+// prints this build's over it: a before/after that the machine's swings do not decide.
 import { ROOT, bareNextApp, cleanup, cpuMs, database, load, registerViaApi, report, round, median, startServer } from "./harness.mjs";
 
 const slice = Number(process.env.BENCH_SLICE_S ?? 2);
 const slices = Number(process.env.BENCH_SLICES ?? 6);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const appDir = process.env.BENCH_APP_DIR || ROOT;
+const beforeDir = process.env.BENCH_BEFORE_DIR;
 
 try {
   const bare = bareNextApp();
@@ -25,6 +28,7 @@ try {
   const bareServer = await startServer({}, { dir: bare.dir, readyPath: "/api/ping" });
   const off = await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "10", RATE_LIMITS_ENABLED: "0" }, { dir: appDir });
   const on = await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "10" }, { dir: appDir });
+  const before = beforeDir && (await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "10", RATE_LIMITS_ENABLED: "0" }, { dir: beforeDir }));
   const token = await registerViaApi(on.url, `session-${Date.now()}@bench.test`, "Bench-Password-12!");
   const auth = { authorization: `Bearer ${token}` };
 
@@ -36,6 +40,7 @@ try {
     me_off: { url: `${off.url}/api/auth/me`, headers: auth, pid: off.pid },
     ping_on: { url: `${on.url}/api/ping`, pid: on.pid },
     me_on: { url: `${on.url}/api/auth/me`, headers: auth, pid: on.pid },
+    ...(before && { ping_before: { url: `${before.url}/api/ping`, pid: before.pid } }),
   };
   const names = Object.keys(figures);
   for (const name of names) await load({ url: figures[name].url, headers: figures[name].headers, duration: 2 }); // warm-up
@@ -78,6 +83,7 @@ try {
     me_on_vs_ping_on: ratio("me_on", "ping_on"),
     me_on_vs_off: ratio("me_on", "me_off"),
     ping_on_vs_off: ratio("ping_on", "ping_off"),
+    ...(before && { ping_off_vs_before: ratio("ping_off", "ping_before"), ping_before_vs_bare: ratio("ping_before", "bare_ping") }),
   };
   const ratioRounds = (a, b) => perRound.map((x) => round(x[a].requests_per_s / x[b].requests_per_s, 2)).join(", ");
   const spread = (n) => summary[n].rounds.join(", ");
@@ -93,6 +99,11 @@ try {
       `  /api/auth/me p99: ${p99("me_off")} ms limits off, ${p99("me_on")} ms limits on`,
       `  server CPU per request (µs, medians of rounds): bare ${cpu("bare_ping")} | limits off: /api/ping ${cpu("ping_off")}, /api/auth/me ${cpu("me_off")} | limits on: /api/ping ${cpu("ping_on")}, /api/auth/me ${cpu("me_on")}`,
       `  bare's CPU per request over ours (the ratio the server's own work allows): /api/ping ${cpuRatio("ping_off")}, /api/auth/me ${cpuRatio("me_off")} (limits off)`,
+      ...(before
+        ? [
+            `  before (${beforeDir}), limits off: /api/ping ${rps("ping_before")} req/s [${spread("ping_before")}] = ${ratios.ping_before_vs_bare} x bare, CPU ${cpu("ping_before")} µs; this build over it: ${ratios.ping_off_vs_before} in req/s [${ratioRounds("ping_off", "ping_before")}], ${round(median(perRound.map((x) => x.ping_before.cpu_us_per_request / x.ping_off.cpu_us_per_request)), 2)} in CPU`,
+          ]
+        : []),
     ].join("\n"),
   );
 } finally {
