@@ -25,29 +25,42 @@ const beforeDir = process.env.BENCH_BEFORE_DIR;
 try {
   const bare = bareNextApp();
   const databaseUrl = await database();
-  const bareServer = await startServer({}, { dir: bare.dir, readyPath: "/api/ping" });
-  const off = await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "10", RATE_LIMITS_ENABLED: "0" }, { dir: appDir });
-  const on = await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "10" }, { dir: appDir });
-  const before = beforeDir && (await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "10", RATE_LIMITS_ENABLED: "0" }, { dir: beforeDir }));
-  const token = await registerViaApi(on.url, `session-${Date.now()}@bench.test`, "Bench-Password-12!");
-  const auth = { authorization: `Bearer ${token}` };
-
-  // `pid`: whose CPU time a slice is charged to (server CPU per request, a steadier figure
-  // than req/s on a shared machine: another process's load slows both, but costs neither).
-  const figures = {
-    bare_ping: { url: `${bareServer.url}/api/ping`, pid: bareServer.pid },
-    ping_off: { url: `${off.url}/api/ping`, pid: off.pid },
-    me_off: { url: `${off.url}/api/auth/me`, headers: auth, pid: off.pid },
-    ping_on: { url: `${on.url}/api/ping`, pid: on.pid },
-    me_on: { url: `${on.url}/api/auth/me`, headers: auth, pid: on.pid },
-    ...(before && { ping_before: { url: `${before.url}/api/ping`, pid: before.pid } }),
-  };
+  // Each round gets new server processes (BENCH_FRESH_SERVERS=0: one set for the whole run).
+  // A process keeps its own luck while it lives (what V8 optimised, where its heap landed):
+  // with one set, a run's rounds move together and runs of the same code differed by more
+  // than 10 %; with a set per round, the median of the rounds samples three.
+  const fresh = process.env.BENCH_FRESH_SERVERS !== "0";
+  const limitsOff = { DATABASE_URL: databaseUrl, BCRYPT_COST: "10", RATE_LIMITS_ENABLED: "0" };
+  let servers = [];
+  let auth;
+  async function startFigures() {
+    await Promise.all(servers.map((s) => s.stop()));
+    const bareServer = await startServer({}, { dir: bare.dir, readyPath: "/api/ping" });
+    const off = await startServer(limitsOff, { dir: appDir });
+    const on = await startServer({ DATABASE_URL: databaseUrl, BCRYPT_COST: "10" }, { dir: appDir });
+    const before = beforeDir && (await startServer(limitsOff, { dir: beforeDir }));
+    servers = [bareServer, off, on, ...(before ? [before] : [])];
+    auth ??= { authorization: `Bearer ${await registerViaApi(on.url, `session-${Date.now()}@bench.test`, "Bench-Password-12!")}` };
+    // `pid`: whose CPU time a slice is charged to (server CPU per request, a steadier figure
+    // than req/s on a shared machine: another process's load slows both, but costs neither).
+    const figures = {
+      bare_ping: { url: `${bareServer.url}/api/ping`, pid: bareServer.pid },
+      ping_off: { url: `${off.url}/api/ping`, pid: off.pid },
+      me_off: { url: `${off.url}/api/auth/me`, headers: auth, pid: off.pid },
+      ping_on: { url: `${on.url}/api/ping`, pid: on.pid },
+      me_on: { url: `${on.url}/api/auth/me`, headers: auth, pid: on.pid },
+      ...(before && { ping_before: { url: `${before.url}/api/ping`, pid: before.pid } }),
+    };
+    for (const f of Object.values(figures)) await load({ url: f.url, headers: f.headers, duration: 2 }); // warm-up
+    return figures;
+  }
+  let figures = await startFigures();
   const names = Object.keys(figures);
-  for (const name of names) await load({ url: figures[name].url, headers: figures[name].headers, duration: 2 }); // warm-up
 
   // rounds[r][name] = { requests_per_s, p99_ms } over that round's slices.
   const perRound = [];
   for (let r = 0; r < rounds; r++) {
+    if (fresh && r > 0) figures = await startFigures();
     const acc = Object.fromEntries(names.map((n) => [n, { total: 0, seconds: 0, cpuMs: 0, p99s: [] }]));
     for (let c = 0; c < slices; c++) {
       for (let i = 0; i < names.length; i++) {
@@ -83,15 +96,15 @@ try {
     me_on_vs_ping_on: ratio("me_on", "ping_on"),
     me_on_vs_off: ratio("me_on", "me_off"),
     ping_on_vs_off: ratio("ping_on", "ping_off"),
-    ...(before && { ping_off_vs_before: ratio("ping_off", "ping_before"), ping_before_vs_bare: ratio("ping_before", "bare_ping") }),
+    ...(beforeDir && { ping_off_vs_before: ratio("ping_off", "ping_before"), ping_before_vs_bare: ratio("ping_before", "bare_ping") }),
   };
   const ratioRounds = (a, b) => perRound.map((x) => round(x[a].requests_per_s / x[b].requests_per_s, 2)).join(", ");
   const spread = (n) => summary[n].rounds.join(", ");
   report(
     "session",
-    { connections: 32, slice_s: slice, slices, rounds, next: bare.version, bare_built_now: bare.built, app_dir: appDir, figures: summary, ratios, cpu_ratios: { ping_off_vs_bare: cpuRatio("ping_off"), me_off_vs_bare: cpuRatio("me_off") } },
+    { connections: 32, slice_s: slice, slices, rounds, fresh_servers_per_round: fresh, next: bare.version, bare_built_now: bare.built, app_dir: appDir, figures: summary, ratios, cpu_ratios: { ping_off_vs_bare: cpuRatio("ping_off"), me_off_vs_bare: cpuRatio("me_off") } },
     [
-      `bench:session  medians of ${rounds} rounds of ${slices} x ${slice} s slices per figure, interleaved, 32 connections (per-round figures in brackets)`,
+      `bench:session  medians of ${rounds} rounds of ${slices} x ${slice} s slices per figure, interleaved, 32 connections, ${fresh ? "new server processes each round" : "one set of server processes"} (per-round figures in brackets)`,
       `  bare Next.js ${bare.version} /api/ping  ${rps("bare_ping")} req/s [${spread("bare_ping")}]`,
       `  limits off:  /api/ping ${rps("ping_off")} req/s [${spread("ping_off")}] = ${ratios.ping_off_vs_bare} x bare (target >= 0.9) | /api/auth/me ${rps("me_off")} req/s [${spread("me_off")}] = ${ratios.me_off_vs_bare} x bare (target >= 0.65), ${ratios.me_off_vs_ping_off} x /api/ping`,
       `  production defaults (limits on, metrics on):  /api/ping ${rps("ping_on")} req/s [${spread("ping_on")}] = ${ratios.ping_on_vs_bare} x bare, ${ratios.ping_on_vs_off} x limits off | /api/auth/me ${rps("me_on")} req/s [${spread("me_on")}] = ${ratios.me_on_vs_bare} x bare, ${ratios.me_on_vs_ping_on} x /api/ping, ${ratios.me_on_vs_off} x limits off (target >= 0.9)`,
@@ -99,7 +112,7 @@ try {
       `  /api/auth/me p99: ${p99("me_off")} ms limits off, ${p99("me_on")} ms limits on`,
       `  server CPU per request (µs, medians of rounds): bare ${cpu("bare_ping")} | limits off: /api/ping ${cpu("ping_off")}, /api/auth/me ${cpu("me_off")} | limits on: /api/ping ${cpu("ping_on")}, /api/auth/me ${cpu("me_on")}`,
       `  bare's CPU per request over ours (the ratio the server's own work allows): /api/ping ${cpuRatio("ping_off")}, /api/auth/me ${cpuRatio("me_off")} (limits off)`,
-      ...(before
+      ...(beforeDir
         ? [
             `  before (${beforeDir}), limits off: /api/ping ${rps("ping_before")} req/s [${spread("ping_before")}] = ${ratios.ping_before_vs_bare} x bare, CPU ${cpu("ping_before")} µs; this build over it: ${ratios.ping_off_vs_before} in req/s [${ratioRounds("ping_off", "ping_before")}], ${round(median(perRound.map((x) => x.ping_before.cpu_us_per_request / x.ping_off.cpu_us_per_request)), 2)} in CPU`,
           ]
