@@ -40,13 +40,13 @@ function isHttps(req: Request): boolean {
 
 function setHeaders(h: Headers, req: Request, requestId: string): void {
   h.set(REQUEST_ID_HEADER, requestId);
-  const https = isHttps(req);
   if (headersFromServer()) {
-    if (https) for (const [name, value] of HTTPS_EXTRA) h.set(name, value);
+    // In production HTTPS_EXTRA is empty: no scheme check on every answer.
+    if (HTTPS_EXTRA.length && isHttps(req)) for (const [name, value] of HTTPS_EXTRA) h.set(name, value);
     return;
   }
   if (!h.has("cache-control")) h.set("cache-control", "no-store");
-  for (const [name, value] of HEADERS[https ? "https" : "http"]) h.set(name, value);
+  for (const [name, value] of HEADERS[isHttps(req) ? "https" : "http"]) h.set(name, value);
 }
 
 /** Adds the API headers to `res` (a handler's own Cache-Control wins) and returns it. */

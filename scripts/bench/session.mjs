@@ -85,7 +85,7 @@ try {
   const ratio = (a, b) => round(median(perRound.map((x) => x[a].requests_per_s / x[b].requests_per_s)), 2);
   const cpu = (n) => median(perRound.map((x) => x[n].cpu_us_per_request));
   // Bare's CPU per request over ours: the throughput ratio the server's own work allows.
-  const cpuRatio = (n) => round(median(perRound.map((x) => x.bare_ping.cpu_us_per_request / x[n].cpu_us_per_request)), 2);
+  const cpuRatio = (n, base = "bare_ping") => round(median(perRound.map((x) => x[base].cpu_us_per_request / x[n].cpu_us_per_request)), 2);
   const summary = Object.fromEntries(names.map((n) => [n, { requests_per_s: rps(n), p99_ms: p99(n), cpu_us_per_request: cpu(n), rounds: perRound.map((x) => x[n].requests_per_s) }]));
   const ratios = {
     me_off_vs_bare: ratio("me_off", "bare_ping"),
@@ -114,7 +114,7 @@ try {
       `  bare's CPU per request over ours (the ratio the server's own work allows): /api/ping ${cpuRatio("ping_off")}, /api/auth/me ${cpuRatio("me_off")} (limits off)`,
       ...(beforeDir
         ? [
-            `  before (${beforeDir}), limits off: /api/ping ${rps("ping_before")} req/s [${spread("ping_before")}] = ${ratios.ping_before_vs_bare} x bare, CPU ${cpu("ping_before")} µs; this build over it: ${ratios.ping_off_vs_before} in req/s [${ratioRounds("ping_off", "ping_before")}], ${round(median(perRound.map((x) => x.ping_before.cpu_us_per_request / x.ping_off.cpu_us_per_request)), 2)} in CPU`,
+            `  before (${beforeDir}), limits off: /api/ping ${rps("ping_before")} req/s [${spread("ping_before")}] = ${ratios.ping_before_vs_bare} x bare, CPU ${cpu("ping_before")} µs; this build over it: ${ratios.ping_off_vs_before} in req/s [${ratioRounds("ping_off", "ping_before")}], ${cpuRatio("ping_off", "ping_before")} in CPU`,
           ]
         : []),
     ].join("\n"),
