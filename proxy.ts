@@ -88,5 +88,5 @@ async function refuse(request: NextRequest): Promise<Refusal | null> {
 export const config = {
   // Static files from public/ need no request id, nonce or session; /api/* sets its own,
   // except that its paths holding a "%" come here for the URL rule (apiPathWithPercent).
-  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|favicon\\.svg|apple-touch-icon\\.png|robots\\.txt).*)", "/api/(.*%.*)"],
+  matcher: ["/((?!api/(?!.*%)|_next/static|_next/image|favicon\\.ico|favicon\\.svg|apple-touch-icon\\.png|robots\\.txt).*)"],
 };

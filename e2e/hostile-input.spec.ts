@@ -1,3 +1,4 @@
+import net from "node:net";
 import fc from "fast-check";
 import { expect, test } from "./fixtures";
 import { loginPage } from "./pages/login-page";
@@ -24,6 +25,41 @@ test("undecodable and NUL paths, NUL queries and a bad cookie answer 4xx with ou
   }
   const forgot = await request.post("/api/auth/password/forgot", { data: { email: "someone@example.test" }, headers: { cookie: "authjs.session-token=%E0%A4%A", "sec-fetch-site": "same-origin" } });
   expect(forgot.status()).toBe(202);
+});
+
+/** One raw HTTP/1.1 request (a target no HTTP client library sends); the status line and headers. */
+function rawRequest(baseURL: string, target: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const { hostname, port, host } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    let data = "";
+    const socket = net.connect(Number(port), hostname, () => socket.write(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+    socket.on("data", (chunk) => (data += chunk));
+    socket.on("error", reject);
+    socket.on("end", () => {
+      const [head, body = ""] = data.split("\r\n\r\n");
+      const [statusLine, ...lines] = head.split("\r\n");
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body });
+    });
+  });
+}
+
+test("a request target that is no path is a 400, and the absolute form is served like the path", async ({ baseURL }) => {
+  // Next answered "*" with its plain-text 500 and the absolute form (what a proxy may send)
+  // with a redirect to itself; scripts/serve.mjs now refuses the one and serves the other.
+  for (const target of ["*", "ftp://x/api/ping"]) {
+    const res = await rawRequest(baseURL!, target);
+    expect(res.status, target).toBe(400);
+    expect(res.headers["x-content-type-options"], target).toBe("nosniff");
+  }
+  const absolute = await rawRequest(baseURL!, `${baseURL}/api/ping?via=absolute`);
+  expect(absolute.status).toBe(200);
+  expect(absolute.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(absolute.headers["x-content-type-options"]).toBe("nosniff");
+  expect(absolute.headers["cache-control"]).toBe("no-store");
+  const page = await rawRequest(baseURL!, `${baseURL}/login`);
+  expect(page.status).toBe(200);
+  expect(page.headers["content-security-policy"]).toMatch(/nonce-/);
 });
 
 test("a cross-site server action is refused with 403, and a malformed multipart post with 400", async ({ request, baseURL }) => {

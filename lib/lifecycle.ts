@@ -16,7 +16,7 @@ export interface ServerHook {
   config: { shutdownGraceS: number; headersTimeoutMs: number; requestTimeoutMs: number };
   /** Set by serve.mjs on every /api/* response before Next handles it (lib/http/api-headers.ts). */
   apiFallbackHeaders: [name: string, value: string][];
-  /** Set to true by serve.mjs once it does so: route() then sets only the per-request headers. */
+  /** Set to true by serve.mjs once it does so, and gives each /api/* request its id: route() then sets only HSTS over https outside production (lib/http/server-hook.ts). */
   apiHeadersFromServer?: boolean;
   /** Resolves when the instance can serve (database open and migrated). */
   ready: Promise<void>;

@@ -12,6 +12,7 @@
 // keep-alive clients (a load balancer) move on, wait up to SHUTDOWN_GRACE_S for every
 // connection to end, then cut the ones still open, stop background work, close the database
 // and exit 0.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import { Duplex } from "node:stream";
@@ -122,11 +123,32 @@ for (const started = Date.now(); !hook(); ) {
 await hook().ready;
 if (stopping) await new Promise(() => {}); // SIGTERM during start-up: shutdown() exits
 
-// The fixed JSON headers (no-store, security headers) for every /api/* answer: route() adds
-// only the per-request ones once told so, and Next's own answers there get them too
-// (lib/http/api-headers.ts).
+// The fixed JSON headers (no-store, security headers) and each request's id for every /api/*
+// answer: set here, so route() and the Auth.js catch-all add only what differs once told so
+// (lib/http/api-headers.ts), and Next's own answers there (405, trailing-slash redirects) get
+// them too. The id goes to the handler in x-latchkey-request-id, written over whatever the
+// client sent there; it is the one X-Request-Id answers, logs and the request log carry.
 const { config, apiFallbackHeaders = [] } = hook();
-if (apiFallbackHeaders.length) hook().apiHeadersFromServer = true;
+const idsFromServer = apiFallbackHeaders.length > 0;
+if (idsFromServer) hook().apiHeadersFromServer = true;
+
+/**
+ * The request target in origin form ("/path?query"), as Next expects it, or null. A proxy may
+ * send the absolute form (RFC 9112 3.2.2), which Next answers with a redirect to itself; "*"
+ * and other targets that are no path it answers with a plain-text 500.
+ */
+function originForm(req) {
+  const target = req.url;
+  if (target.startsWith("/")) return target;
+  if (!/^https?:\/\//i.test(target)) return null;
+  try {
+    const url = new URL(target);
+    req.headers.host = url.host;
+    return url.pathname + url.search;
+  } catch {
+    return null;
+  }
+}
 server = http.createServer(
   {
     headersTimeout: config.headersTimeoutMs,
@@ -135,6 +157,12 @@ server = http.createServer(
     connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs),
   },
   (req, res) => {
+    const target = originForm(req);
+    if (target === null) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      return void res.end("400 Bad Request: the request target is not a path\n");
+    }
+    req.url = target;
     const peer = req.socket.remoteAddress ?? "unknown";
     const upstream = trustProxy > 0 ? req.headers["x-forwarded-for"] : undefined;
     req.headers["x-forwarded-for"] = upstream ? `${upstream}, ${peer}` : peer;
@@ -152,6 +180,11 @@ server = http.createServer(
     });
     if (req.url.startsWith("/api/")) {
       for (const [name, value] of apiFallbackHeaders) res.setHeader(name, value);
+      if (idsFromServer) {
+        const id = randomUUID();
+        req.headers["x-latchkey-request-id"] = id;
+        res.setHeader("x-request-id", id);
+      }
       return handle(req, res);
     }
     compress(req, res, () => handle(req, res));

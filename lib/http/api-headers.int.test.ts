@@ -100,26 +100,36 @@ describe("JSON API rules without the proxy", () => {
     }
   });
 
-  it("leaves the fixed headers to scripts/serve.mjs once it says it sets them, and still sets the request id (and HSTS over https)", async () => {
+  it("leaves the fixed headers and the request id to scripts/serve.mjs once it says it sets them (HSTS over https stays here)", async () => {
     const hook = Symbol.for("latchkey.server");
     const holder = globalThis as Record<symbol, unknown>;
     const before = holder[hook];
     holder[hook] = { apiHeadersFromServer: true };
+    // What serve.mjs does for every /api/* request: our id in x-latchkey-request-id (over
+    // whatever the client sent there) and as X-Request-Id on the response it writes.
+    const serverId = "5d0c4c1e-9a7b-4f3e-8d2c-1b0a9f8e7d6c";
+    const fromServer = { "x-latchkey-request-id": serverId };
     try {
-      const plain = await callRoute(ping, "/api/ping");
-      const https = await callRoute(ping, "/api/ping", { headers: { "x-forwarded-proto": "https" } });
-      const refused = await callRoute(me, "/api/auth/me");
-      for (const res of [plain, https, refused]) {
-        expect(res.headers.get("x-request-id")).toMatch(OUR_ID);
+      const plain = await callRoute(ping, "/api/ping", { headers: fromServer });
+      const https = await callRoute(ping, "/api/ping", { headers: { ...fromServer, "x-forwarded-proto": "https" } });
+      const refused = await callRoute(me, "/api/auth/me", { headers: fromServer });
+      const session = await nextAuth("/api/auth/session?x=%00", fromServer);
+      for (const res of [plain, https, refused, session]) {
+        expect(res.headers.get("x-request-id")).toBeNull();
         expect(res.headers.get("x-content-type-options")).toBeNull();
         expect(res.headers.get("cache-control")).toBeNull();
       }
+      expect(refused.json.request_id).toBe(serverId);
+      expect((await session.json()).request_id).toBe(serverId);
       // Tests do not run as production, where the server's set already carries HSTS.
       expect(plain.headers.get("strict-transport-security")).toBeNull();
       expect(https.headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
     } finally {
       holder[hook] = before;
     }
-    expectApiHeaders((await callRoute(ping, "/api/ping")).headers);
+    // Without the server's word the header is the client's: not adopted.
+    const alone = await callRoute(me, "/api/auth/me", { headers: fromServer });
+    expectApiHeaders(alone.headers);
+    expect(alone.json.request_id).not.toBe(serverId);
   });
 });

@@ -1,17 +1,18 @@
 import { env } from "@/lib/env";
 import { apiSecurityHeaders } from "@/lib/security/headers";
 import { REQUEST_ID_HEADER } from "./request-id";
+import { apiHeadersFromServer } from "./server-hook";
 
 // The headers every JSON API response carries: its request id, no caching, and the security
 // headers. proxy.ts runs for pages only, so they are set here, by the route wrapper and the
 // Auth.js catch-all; the sets depend only on the scheme, so they are built once.
 //
-// Under scripts/serve.mjs (production) the fixed part is the server's: it puts
-// API_FALLBACK_HEADERS on every /api/* response before Next handles the request, and says so
-// in the server hook (apiHeadersFromServer). route() then adds only what differs per request
-// (our request id; HSTS over https when the fixed set lacks it) instead of setting the same
-// nine headers a second time on every answer. Without that server (next dev, tests calling a
-// handler) route() sets them all.
+// Under scripts/serve.mjs (production) the fixed part and the request id are the server's: it
+// puts API_FALLBACK_HEADERS and a new X-Request-Id on every /api/* response before Next
+// handles the request, and says so in the server hook (apiHeadersFromServer, server-hook.ts).
+// route() then adds only HSTS over https when the fixed set lacks it (outside production)
+// instead of setting the same ten headers a second time on every answer. Without that server
+// (next dev, tests calling a handler) route() sets them all.
 const production = env.NODE_ENV === "production";
 const HEADERS = {
   http: Object.entries(apiSecurityHeaders({ https: false, production })),
@@ -29,22 +30,18 @@ export const API_FALLBACK_HEADERS: [name: string, value: string][] = [["cache-co
 /** What an https answer needs beyond the fallback set (HSTS outside production; nothing in it). */
 const HTTPS_EXTRA = HEADERS.https.filter(([name, value]) => !API_FALLBACK_HEADERS.some(([n, v]) => n === name && v === value));
 
-// lib/lifecycle.ts SERVER_HOOK (not imported: lifecycle imports this module).
-const SERVER_HOOK = Symbol.for("latchkey.server");
-const headersFromServer = (): boolean => (globalThis as Record<symbol, { apiHeadersFromServer?: boolean } | undefined>)[SERVER_HOOK]?.apiHeadersFromServer === true;
-
 function isHttps(req: Request): boolean {
   const forwarded = req.headers.get("x-forwarded-proto");
   return forwarded ? forwarded === "https" : req.url.startsWith("https:");
 }
 
 function setHeaders(h: Headers, req: Request, requestId: string): void {
-  h.set(REQUEST_ID_HEADER, requestId);
-  if (headersFromServer()) {
+  if (apiHeadersFromServer()) {
     // In production HTTPS_EXTRA is empty: no scheme check on every answer.
     if (HTTPS_EXTRA.length && isHttps(req)) for (const [name, value] of HTTPS_EXTRA) h.set(name, value);
     return;
   }
+  h.set(REQUEST_ID_HEADER, requestId);
   if (!h.has("cache-control")) h.set("cache-control", "no-store");
   for (const [name, value] of HEADERS[isHttps(req) ? "https" : "http"]) h.set(name, value);
 }

@@ -1,6 +1,7 @@
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
-import { REQUEST_ID_HEADER, clientRequestId, newRequestId, ownRequestId } from "./request-id";
+import { apiHeadersFromServer } from "./server-hook";
+import { OWN_REQUEST_ID_HEADER, REQUEST_ID_HEADER, clientRequestId, newRequestId, ownRequestId } from "./request-id";
 
 export { REQUEST_ID_HEADER };
 
@@ -18,6 +19,8 @@ export interface RequestContext {
  * X-Forwarded-For, so the last entry is the peer; TRUST_PROXY=n trusts n more hops.
  */
 export function resolveClientIp(forwardedFor: string | null): string {
+  // One hop (no proxy in front): no list to split.
+  if (forwardedFor && !forwardedFor.includes(",")) return normalizeIp(forwardedFor);
   const chain = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const picked = chain[Math.max(0, chain.length - 1 - env.TRUST_PROXY)] ?? "unknown";
   return normalizeIp(picked);
@@ -84,11 +87,13 @@ export function contextFromHeaders(headers: Headers): RequestContext {
 
 /**
  * A JSON API request's context (route() and the Auth.js catch-all). proxy.ts does not run
- * for /api/*, so nothing there set our id header: a fresh id is made here, and an
- * x-latchkey-request-id the client sent is ignored like its X-Request-Id.
+ * for /api/*: under scripts/serve.mjs the server made the id (it wrote x-latchkey-request-id
+ * over the client's and answers it as X-Request-Id, lib/http/server-hook.ts); without it a
+ * fresh id is made here, and an x-latchkey-request-id the client sent is ignored like its
+ * X-Request-Id.
  */
 export function apiContextFromHeaders(headers: Headers): RequestContext {
-  return contextWithId(headers, newRequestId());
+  return contextWithId(headers, (apiHeadersFromServer() && headers.get(OWN_REQUEST_ID_HEADER)) || newRequestId());
 }
 
 function contextWithId(headers: Headers, requestId: string): RequestContext {

@@ -63,7 +63,10 @@ export const START_ENV =
 export async function startServer(env, { dir = process.env.BENCH_APP_DIR || ROOT, readyPath = "/api/health" } = {}) {
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first");
   const port = String(await freePort());
-  const child = spawn(process.execPath, [...START_NODE_FLAGS, path.join(ROOT, "scripts/serve.mjs")], {
+  // A build of Latchkey runs under its own server script (BENCH_APP_DIR, BENCH_BEFORE_DIR: the
+  // server's share of the work changes with it); the bare app, which has none, under ours.
+  const ownServer = path.join(dir, "scripts/serve.mjs");
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, existsSync(ownServer) ? ownServer : path.join(ROOT, "scripts/serve.mjs")], {
     cwd: dir,
     env: {
       ...process.env,
