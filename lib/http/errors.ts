@@ -88,17 +88,23 @@ export const serviceUnavailable = () =>
  * Auth.js catch-all), which add them to every answer (lib/http/api-headers.ts); `headers` are
  * the handler's own (a Cache-Control given here wins).
  */
-export function jsonResponse(body: unknown, status: number, headers: Record<string, string> = {}) {
-  // One Response made from the serialized body (NextResponse.json makes a Response, then a
-  // second one around its stream).
-  return new NextResponse(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+export function jsonResponse(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  // One plain Response made from the serialized body (NextResponse.json makes a Response, then
+  // a second one around its stream; a NextResponse also builds a cookie jar over the headers,
+  // which only the answers that sign in or out use: cookieJsonResponse).
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+/** A JSON answer that sets or clears cookies through `res.cookies` (signing in or out, refreshing the session). */
+export function cookieJsonResponse(body: unknown, status: number): NextResponse {
+  return new NextResponse(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
 /**
  * The one place that turns an error into an HTTP response. Never includes a stack trace.
  * A database that cannot be reached is the client's cue to retry (503), not a bug (500).
  */
-export function errorResponse(err: unknown, requestId: string): NextResponse {
+export function errorResponse(err: unknown, requestId: string): Response {
   if (!(err instanceof ApiError) && isDatabaseUnavailable(err)) {
     log.warn({ request_id: requestId, err: err instanceof Error ? err.message : String(err) }, "database unavailable");
     err = serviceUnavailable();

@@ -2,7 +2,7 @@ import { roleNeedsSecondFactor } from "@/lib/auth/permissions";
 import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { signedInJson } from "@/lib/auth/sessions";
 import { isSecondFactorRequired, secondFactorJson, signInWithPassword } from "@/lib/auth/sign-in";
-import { jsonResponse } from "@/lib/http/errors";
+import { cookieJsonResponse, jsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { passwordSignInSchema } from "@/lib/openapi/schemas";
 import { loginSchema } from "@/lib/validation/auth";
@@ -20,7 +20,7 @@ export const POST = route(spec, async ({ ctx, body }) => {
   const result = await signInWithPassword(body, ctx);
   if (isSecondFactorRequired(result)) return jsonResponse(secondFactorJson(result), 200);
   // Staff without a factor are signed in, but their staff powers wait for one (mfa_required).
-  const res = jsonResponse({ ...signedInJson(result), ...(roleNeedsSecondFactor(result.user.role) ? { mfa_setup_required: true } : {}) }, 200);
+  const res = cookieJsonResponse({ ...signedInJson(result), ...(roleNeedsSecondFactor(result.user.role) ? { mfa_setup_required: true } : {}) }, 200);
   setSessionCookie(res.cookies, result.token);
   return res;
 });

@@ -2,7 +2,7 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { clearMfaCookie, mfaTokenFrom, setSessionCookie } from "@/lib/auth/session-cookie";
 import { signedInJson } from "@/lib/auth/sessions";
 import { countSignIn } from "@/lib/auth/sign-in";
-import { jsonResponse } from "@/lib/http/errors";
+import { cookieJsonResponse } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { signedInSchema } from "@/lib/openapi/schemas";
 import { signInWithPasskey } from "@/lib/mfa/passkeys";
@@ -11,7 +11,7 @@ import { passkeyLoginSchema } from "@/lib/validation/mfa";
 export const POST = route({ access: "public", summary: "Sign in with a passkey, alone or as the second factor (with the mfa_token)", body: passkeyLoginSchema, responses: { 200: signedInSchema }, errors: ["invalid_credentials", "invalid_mfa_token", "account_locked"] }, async ({ req, ctx, body }) => {
   const mfaToken = mfaTokenFrom(req, body);
   const signedIn = await countSignIn(() => signInWithPasskey(body.response as unknown as AuthenticationResponseJSON, ctx, mfaToken));
-  const res = jsonResponse(signedInJson(signedIn), 200);
+  const res = cookieJsonResponse(signedInJson(signedIn), 200);
   setSessionCookie(res.cookies, signedIn.token);
   if (mfaToken !== undefined) clearMfaCookie(res.cookies);
   return res;
