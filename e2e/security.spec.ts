@@ -52,8 +52,8 @@ test("JSON answers carry our request id and the security headers without the pro
     expect(res.headers()["cache-control"]).toMatch(/\bno-store\b/);
     expect(res.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   }
-  // The fixed headers come from scripts/serve.mjs, the request id from route(): each once
-  // (Set-Cookie alone may repeat: Auth.js sets several cookies).
+  // The fixed headers and the request id come from scripts/serve.mjs, HSTS over https from
+  // route(): each once (Set-Cookie alone may repeat: Auth.js sets several cookies).
   for (const res of [api, auth, unknown]) {
     const names = res.headersArray().map((h) => h.name.toLowerCase()).filter((n) => n !== "set-cookie");
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);

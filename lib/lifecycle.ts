@@ -3,6 +3,7 @@ import { settleBackgroundWork } from "@/lib/background";
 import { closeDatabase, ensureDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { API_FALLBACK_HEADERS } from "@/lib/http/api-headers";
+import { SERVER_HOOK } from "@/lib/http/server-hook";
 import { log } from "@/lib/log";
 import { closeMailQueue, startMailQueue } from "@/lib/mail/worker";
 import { closeLimiterStore, pingRedis } from "@/lib/security/limiter-store";
@@ -23,7 +24,6 @@ export interface ServerHook {
   /** Runs the shutdown steps; resolves with the labels of those that finished. */
   shutdown: () => Promise<string[]>;
 }
-export const SERVER_HOOK = Symbol.for("latchkey.server");
 
 type Step = { label: string; run: () => Promise<unknown> };
 const holder = globalThis as unknown as { latchkeyShutdownSteps?: Step[] };

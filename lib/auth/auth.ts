@@ -34,8 +34,8 @@ const base = PrismaAdapter(lazyPrisma as never);
 const adapter: Adapter = {
   ...base,
   async createSession({ sessionToken, userId, expires }) {
-    // Every caller that reaches Auth.js opens the scope; without one, a fresh id (on /api/*
-    // nothing strips an x-latchkey-request-id a client sent).
+    // Every caller that reaches Auth.js opens the scope; without one, the id the server gave
+    // the request, or a fresh one (never one a client sent: apiContextFromHeaders).
     const ctx = requestScope() ?? apiContextFromHeaders(await headers());
     await createSession(userId, ctx, { token: sessionToken });
     return { sessionToken, userId, expires };

@@ -1,5 +1,6 @@
-// lib/lifecycle.ts SERVER_HOOK (not imported: lifecycle imports lib/http/api-headers.ts).
-const SERVER_HOOK = Symbol.for("latchkey.server");
+// Where lib/lifecycle.ts leaves the server hook for scripts/serve.mjs (the same symbol there).
+// Its own module, without imports: lib/http reads it, and lifecycle imports lib/http.
+export const SERVER_HOOK = Symbol.for("latchkey.server");
 
 /**
  * True under scripts/serve.mjs: it sets the fixed /api/* headers and each request's
